@@ -1,0 +1,3 @@
+module github.com/egovgraph/egovgraph
+
+go 1.26

@@ -1,0 +1,30 @@
+package graph
+
+import "strings"
+
+// SearchRank ranks e for the query q: 0 when a name folds to exactly q, 1 when one starts
+// with it, 2 when one contains it, and -1 when none matches. Stores order search results by
+// rank, then by ID, so every store answers alike.
+func SearchRank(e Entity, q string) int {
+	q = Fold(q)
+	if q == "" {
+		return -1
+	}
+	best := -1
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		f := Fold(n)
+		rank := -1
+		switch {
+		case f == q:
+			rank = 0
+		case strings.HasPrefix(f, q):
+			rank = 1
+		case strings.Contains(f, q):
+			rank = 2
+		}
+		if rank >= 0 && (best < 0 || rank < best) {
+			best = rank
+		}
+	}
+	return best
+}

@@ -1,0 +1,95 @@
+package graph
+
+import "context"
+
+// Store keeps releases and answers questions about the graph they state. Every method that
+// does I/O takes a context; errors carry the codes of this package.
+type Store interface {
+	// PutRelease writes r and its facts in one transaction, replacing whatever an earlier
+	// version of the same source stated. It reports whether anything changed: writing a
+	// release with the hash already stored changes nothing.
+	PutRelease(ctx context.Context, r Release) (changed bool, err error)
+	// Release returns the release with the given ID, its entities and facts included.
+	Release(ctx context.Context, id string) (Release, error)
+	// Releases returns releases, newest first (undated last), then by ID.
+	Releases(ctx context.Context, p Page) (Paged[Release], error)
+
+	// Entity returns the entity with the given ID, its aliases gathered from every release.
+	Entity(ctx context.Context, id string) (Entity, error)
+	// Entities returns entities of the filter's type (all when empty) ordered by ID.
+	Entities(ctx context.Context, f EntityFilter) (Paged[Entity], error)
+	// Relations returns the relations the filter selects, ordered by ID, each with the
+	// evidence of every release stating it.
+	Relations(ctx context.Context, f RelationFilter) (Paged[Relation], error)
+	// Search returns at most limit entities whose name or an alias contains text, both
+	// folded by Fold, ranked by SearchRank.
+	Search(ctx context.Context, text string, limit int) ([]Entity, error)
+	// Neighborhood returns the entities within depth (1 to MaxDepth) relations of id,
+	// following only the given relation types (all when empty), and the relations among
+	// them that were followed.
+	Neighborhood(ctx context.Context, id string, depth int, types []RelationType) (Subgraph, error)
+	// Stats counts what the store holds.
+	Stats(ctx context.Context) (Stats, error)
+
+	// Ping reports an EUNAVAILABLE error when the store cannot answer.
+	Ping(ctx context.Context) error
+	// Close releases the store's resources.
+	Close() error
+}
+
+// MaxDepth is the deepest neighborhood a Store answers.
+const MaxDepth = 3
+
+// Page asks for First items after the item whose ID is After ("" for the start).
+type Page struct {
+	First int
+	After string
+}
+
+// DefaultPageSize and MaxPageSize bound a page when First is 0 or too large.
+const (
+	DefaultPageSize = 50
+	MaxPageSize     = 500
+)
+
+// Validate reports an EINVALID error for a negative or too large page.
+func (p Page) Validate() error {
+	if p.First < 0 || p.First > MaxPageSize {
+		return Errorf(EINVALID, "first %d: want 0 to %d", p.First, MaxPageSize)
+	}
+	return nil
+}
+
+// Size returns the number of items the page asks for.
+func (p Page) Size() int {
+	if p.First == 0 {
+		return DefaultPageSize
+	}
+	return p.First
+}
+
+// Paged is one page of a list and what a client needs to fetch the next.
+type Paged[T any] struct {
+	Items []T
+	// Total counts every item the query selects, on all pages.
+	Total int
+	// More reports whether items follow this page.
+	More bool
+}
+
+// EntityFilter selects entities of one type, or of every type when Type is empty.
+type EntityFilter struct {
+	Type EntityType
+	Page
+}
+
+// Subgraph is a set of entities and the relations among them.
+type Subgraph struct {
+	Nodes []Entity   // ordered by ID
+	Edges []Relation // ordered by ID
+}
+
+// Stats counts the releases, entities and relations a store holds.
+type Stats struct {
+	Releases, Entities, Relations int
+}
