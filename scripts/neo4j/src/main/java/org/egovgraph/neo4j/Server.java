@@ -1,0 +1,93 @@
+package org.egovgraph.neo4j;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.QueryExecutionException;
+
+/**
+ * Server runs an embedded Neo4j Community server that speaks Bolt on 127.0.0.1 only, for tests
+ * and local use. Usage: {@code Server [--port N] [--home DIR]}; the port defaults to
+ * NEO4J_BOLT_PORT or 7687, the home directory (where Neo4j keeps data/ and logs/) to
+ * .neo4j/data. User neo4j gets the password NEO4J_PASSWORD (default "egovgraph", at least
+ * 8 characters) on every start. SIGTERM shuts the server down cleanly.
+ */
+public final class Server {
+    /** DEFAULT_PASSWORD is the password of user neo4j when NEO4J_PASSWORD is not set. */
+    static final String DEFAULT_PASSWORD = "egovgraph";
+
+    private Server() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        int port = Integer.parseInt(env("NEO4J_BOLT_PORT", "7687"));
+        Path home = Path.of(".neo4j", "data");
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(require(args[i], value));
+                case "--home" -> home = Path.of(require(args[i], value));
+                default -> usage("unknown argument " + args[i]);
+            }
+            i++;
+        }
+        String password = env("NEO4J_PASSWORD", DEFAULT_PASSWORD);
+
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home.toAbsolutePath())
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
+                // A scratch server: keep only the newest transaction log, not two days of them.
+                .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
+                .build();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("neo4j: shutting down");
+            dbms.shutdown();
+            System.out.println("neo4j: stopped");
+            stopped.countDown();
+        }));
+
+        setPassword(dbms, password);
+        System.out.printf("neo4j: bolt ready at bolt://127.0.0.1:%d (home %s)%n", port, home.toAbsolutePath());
+        stopped.await();
+    }
+
+    // setPassword makes password the password of user neo4j, so that a changed NEO4J_PASSWORD
+    // takes effect on the next start without wiping the data.
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        try {
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (QueryExecutionException e) {
+            // Neo4j refuses to set the password the user already has; that is the goal anyway.
+            if (!e.getMessage().contains("cannot be the same")) {
+                throw e;
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isEmpty() ? fallback : v;
+    }
+
+    private static String require(String flag, String value) {
+        if (value == null) {
+            usage(flag + " needs a value");
+        }
+        return value;
+    }
+
+    private static void usage(String problem) {
+        System.err.println("neo4j: " + problem);
+        System.err.println("usage: Server [--port N] [--home DIR]");
+        System.exit(2);
+    }
+}
