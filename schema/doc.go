@@ -1,0 +1,36 @@
+// Package schema serves the knowledge graph over GraphQL.
+//
+// The schema is written in SDL, one file per concept (entity.graphqls, relation.graphqls,
+// release.graphqls, and schema.graphqls for what spans them); gqlgen generates
+// generated.go and models_gen.go from it and binds the domain types of package graph. The
+// resolvers in <concept>.resolvers.go answer from a graph.Store.
+//
+// NewHandler returns the endpoint; the caller mounts it on a router:
+//
+//	mux := http.NewServeMux()
+//	mux.Handle("/graphql", schema.NewHandler(store, schema.Options{Timeout: 5 * time.Second}))
+//	mux.Handle("/", schema.Playground("egovgraph", "/graphql"))
+//
+// A client asks, for example, which organizations Bayern is member of and on whose word:
+//
+//	{
+//	  entity(id: "state:bayern") {
+//	    name
+//	    relations(types: [MEMBER_OF], direction: OUT) {
+//	      totalCount
+//	      edges { node { to { name } firstSeen evidence { sentence release { title date } } } }
+//	    }
+//	  }
+//	}
+//
+// Lists are Relay connections (edges { cursor node }, pageInfo { hasNextPage endCursor },
+// totalCount); pass endCursor as after for the next page. An error in the response carries
+// extensions.code: NOT_FOUND, INVALID, CONFLICT or UNAVAILABLE for the errors of package
+// graph (an unknown entity or release is null, not an error), INTERNAL with the message
+// "internal error" for anything else, which is logged, and gqlgen's own codes for queries
+// that do not parse or validate (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED) or exceed
+// a limit (COMPLEXITY_LIMIT_EXCEEDED, DEPTH_LIMIT_EXCEEDED).
+//
+// After editing a .graphqls file, run go generate ./schema; generated files are never
+// edited by hand.
+package schema

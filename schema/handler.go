@@ -1,0 +1,118 @@
+package schema
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/99designs/gqlgen/graphql/playground"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/egovgraph/egovgraph/graph"
+)
+
+// Defaults of Options, and the one limit that is not an option.
+const (
+	DefaultTimeout         = 10 * time.Second
+	DefaultComplexityLimit = 20000
+	DefaultDepthLimit      = 15
+	// MaxBodySize bounds the body of a POST request.
+	MaxBodySize = 1 << 20
+)
+
+// Options tune the handler NewHandler returns. The zero value is fit for production.
+type Options struct {
+	// DisableIntrospection reports whether to refuse the __schema and __type queries that
+	// IDEs and client generators ask.
+	DisableIntrospection bool
+	// Timeout bounds the work on one request; DefaultTimeout when zero.
+	Timeout time.Duration
+	// ComplexityLimit bounds the estimated cost of one query, in fields to resolve: a
+	// connection field counts its child fields once per item asked for (first, or
+	// graph.DefaultPageSize). DefaultComplexityLimit when zero.
+	ComplexityLimit int
+	// DepthLimit bounds how deep a query's selections nest, not counting introspection;
+	// DefaultDepthLimit when zero.
+	DepthLimit int
+	// Logger receives one error line for every error a client is shown only as
+	// "internal error"; slog.Default() when nil.
+	Logger *slog.Logger
+}
+
+// NewHandler returns the GraphQL endpoint over store. It answers queries sent as JSON by
+// POST or in the query string by GET; errors carry extensions.code (see the package doc).
+func NewHandler(store graph.Store, opts Options) http.Handler {
+	if opts.Timeout <= 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	if opts.ComplexityLimit <= 0 {
+		opts.ComplexityLimit = DefaultComplexityLimit
+	}
+	if opts.DepthLimit <= 0 {
+		opts.DepthLimit = DefaultDepthLimit
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+
+	cfg := Config{Resolvers: &resolver{store: store}}
+	setComplexity(&cfg.Complexity)
+	srv := handler.New(NewExecutableSchema(cfg))
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	if !opts.DisableIntrospection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(depthLimit(opts.DepthLimit))
+	srv.Use(extension.FixedComplexityLimit(opts.ComplexityLimit))
+	srv.SetErrorPresenter(errorPresenter(opts.Logger))
+	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
+		return fmt.Errorf("panic: %v\n%s", v, debug.Stack())
+	})
+	return &server{gql: srv, store: store, timeout: opts.Timeout}
+}
+
+// server bounds each request and gives it its memo before gqlgen serves it.
+type server struct {
+	gql     http.Handler
+	store   graph.Store
+	timeout time.Duration
+}
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.ContentLength > MaxBodySize {
+		writeError(w, http.StatusRequestEntityTooLarge, graph.Errorf(graph.EINVALID, "request body of %d bytes: want at most %d", r.ContentLength, MaxBodySize))
+		return
+	}
+	// A body of unknown length that grows too large fails to read; gqlgen reports that.
+	r.Body = http.MaxBytesReader(w, r.Body, MaxBodySize)
+	ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
+	defer cancel()
+	s.gql.ServeHTTP(w, r.WithContext(withMemo(ctx, s.store)))
+}
+
+// writeError answers a request that gqlgen never saw with a GraphQL error response.
+func writeError(w http.ResponseWriter, status int, err *graph.Error) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(graphql.Response{Errors: gqlerror.List{{
+		Message:    err.Message,
+		Extensions: map[string]any{"code": extensionCode(err.Code)},
+	}}})
+}
+
+// Playground returns the GraphiQL IDE titled title, sending its queries to endpoint.
+func Playground(title, endpoint string) http.Handler {
+	return playground.Handler(title, endpoint)
+}

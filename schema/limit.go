@@ -1,0 +1,109 @@
+package schema
+
+import (
+	"context"
+	"math"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/egovgraph/egovgraph/graph"
+)
+
+// setComplexity weighs the fields that return many items: a connection by the page size
+// it asks for, search by its first, a neighborhood as depth default pages. Other fields
+// cost 1 plus their children, gqlgen's default.
+func setComplexity(c *ComplexityRoot) {
+	c.Query.Entities = func(child int, _ *graph.EntityType, first *int, _ *string) int {
+		return perItem(child, pageSize(first))
+	}
+	c.Query.Relations = func(child int, _ *graph.RelationType, _, _, _, _ *string, first *int, _ *string) int {
+		return perItem(child, pageSize(first))
+	}
+	c.Query.Releases = func(child int, first *int, _ *string) int {
+		return perItem(child, pageSize(first))
+	}
+	c.Entity.Relations = func(child int, _ []graph.RelationType, _ Direction, first *int, _ *string) int {
+		return perItem(child, pageSize(first))
+	}
+	c.Query.Search = func(child int, _ string, first int) int {
+		return perItem(child, pageSize(&first))
+	}
+	c.Query.Neighborhood = func(child int, _ string, depth int, _ []graph.RelationType) int {
+		return perItem(child, graph.DefaultPageSize*min(max(depth, 1), graph.MaxDepth))
+	}
+}
+
+// pageSize returns the number of items first asks for, kept within 1 and
+// graph.MaxPageSize so that a bad argument cannot lower the cost; the resolver rejects it.
+func pageSize(first *int) int {
+	if first == nil {
+		return graph.DefaultPageSize
+	}
+	return min(max(*first, 1), graph.MaxPageSize)
+}
+
+// perItem returns the cost of a field that resolves its children n times, saturating
+// instead of overflowing.
+func perItem(child, n int) int {
+	if child > (math.MaxInt-1)/n {
+		return math.MaxInt
+	}
+	return 1 + child*n
+}
+
+// depthLimit is a gqlgen extension that rejects operations whose selections nest deeper
+// than its value. Introspection fields (__schema, __type, __typename) are not counted:
+// IDEs ask them deeply and their answer is bounded by the schema.
+type depthLimit int
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = depthLimit(0)
+
+// ExtensionName names the extension for gqlgen.
+func (depthLimit) ExtensionName() string { return "DepthLimit" }
+
+// Validate accepts every schema.
+func (depthLimit) Validate(graphql.ExecutableSchema) error { return nil }
+
+// MutateOperationContext rejects the operation when it nests too deep.
+func (d depthLimit) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if oc.Operation == nil {
+		return nil
+	}
+	if got := depth(oc.Operation.SelectionSet, map[string]int{}); got > int(d) {
+		err := gqlerror.Errorf("operation has depth %d, which exceeds the limit of %d", got, int(d))
+		errcode.Set(err, "DEPTH_LIMIT_EXCEEDED")
+		return err
+	}
+	return nil
+}
+
+// depth returns how deep set nests, remembering the depth of each fragment in
+// fragments so that a fragment spread many times is measured once.
+func depth(set ast.SelectionSet, fragments map[string]int) int {
+	d := 0
+	for _, s := range set {
+		switch s := s.(type) {
+		case *ast.Field:
+			if !strings.HasPrefix(s.Name, "__") {
+				d = max(d, 1+depth(s.SelectionSet, fragments))
+			}
+		case *ast.InlineFragment:
+			d = max(d, depth(s.SelectionSet, fragments))
+		case *ast.FragmentSpread:
+			fd, ok := fragments[s.Name]
+			if !ok && s.Definition != nil {
+				fd = depth(s.Definition.SelectionSet, fragments)
+				fragments[s.Name] = fd
+			}
+			d = max(d, fd)
+		}
+	}
+	return d
+}
