@@ -33,7 +33,6 @@ type ResolverRoot interface {
 	Fact() FactResolver
 	Query() QueryResolver
 	Relation() RelationResolver
-	Release() ReleaseResolver
 }
 
 type DirectiveRoot struct {
@@ -178,10 +177,6 @@ type RelationResolver interface {
 	From(ctx context.Context, obj *graph.Relation) (*graph.Entity, error)
 	To(ctx context.Context, obj *graph.Relation) (*graph.Entity, error)
 	Role(ctx context.Context, obj *graph.Relation) (*string, error)
-}
-type ReleaseResolver interface {
-	Entities(ctx context.Context, obj *graph.Release) ([]graph.Entity, error)
-	Facts(ctx context.Context, obj *graph.Release) ([]graph.Fact, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -2964,7 +2959,7 @@ func (ec *executionContext) _Release_entities(ctx context.Context, field graphql
 			return ec.fieldContext_Release_entities(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Release().Entities(ctx, obj)
+			return obj.Entities, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []graph.Entity) graphql.Marshaler {
@@ -2978,8 +2973,8 @@ func (ec *executionContext) fieldContext_Release_entities(_ context.Context, fie
 	fc = &graphql.FieldContext{
 		Object:     "Release",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Entity(ctx, field)
 		},
@@ -2996,7 +2991,7 @@ func (ec *executionContext) _Release_facts(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Release_facts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Release().Facts(ctx, obj)
+			return obj.Facts, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []graph.Fact) graphql.Marshaler {
@@ -3010,8 +3005,8 @@ func (ec *executionContext) fieldContext_Release_facts(_ context.Context, field 
 	fc = &graphql.FieldContext{
 		Object:     "Release",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fact(ctx, field)
 		},
@@ -4916,35 +4911,33 @@ func (ec *executionContext) _Release(ctx context.Context, sel ast.SelectionSet, 
 		case "id":
 			out.Values[i] = ec._Release_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "title":
 			out.Values[i] = ec._Release_title(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "date":
 			out.Values[i] = ec._Release_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "source":
 			out.Values[i] = ec._Release_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "entities":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Release_entities(ctx, field, obj)
-				})
+			out.Values[i] = ec._Release_entities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "facts":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Release_facts(ctx, field, obj)
-				})
+			out.Values[i] = ec._Release_facts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

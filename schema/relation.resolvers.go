@@ -12,9 +12,7 @@ import (
 )
 
 func (r *evidenceResolver) Release(ctx context.Context, obj *graph.Evidence) (*graph.Release, error) {
-	// The evidence carries what a release is without its entities and facts; those
-	// fields fetch the whole release through the memo.
-	return &graph.Release{ID: obj.ReleaseID, Source: obj.Source, Title: obj.Title, Date: obj.Date}, nil
+	return memoFor(ctx).release(ctx, obj.ReleaseID)
 }
 
 func (r *queryResolver) Relations(ctx context.Context, typeArg *graph.RelationType, from *string, to *string, since *string, until *string, first *int, after *string) (*RelationConnection, error) {

@@ -43,27 +43,6 @@ func (r *queryResolver) Releases(ctx context.Context, first *int, after *string)
 	return releaseConnection(rs), nil
 }
 
-func (r *releaseResolver) Entities(ctx context.Context, obj *graph.Release) ([]graph.Entity, error) {
-	rel, err := memoFor(ctx).release(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return rel.Entities, nil
-}
-
-func (r *releaseResolver) Facts(ctx context.Context, obj *graph.Release) ([]graph.Fact, error) {
-	rel, err := memoFor(ctx).release(ctx, obj.ID)
-	if err != nil {
-		return nil, err
-	}
-	return rel.Facts, nil
-}
-
 func (r *resolver) Fact() FactResolver { return &factResolver{r} }
 
-func (r *resolver) Release() ReleaseResolver { return &releaseResolver{r} }
-
-type (
-	factResolver    struct{ *resolver }
-	releaseResolver struct{ *resolver }
-)
+type factResolver struct{ *resolver }
