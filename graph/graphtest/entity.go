@@ -1,0 +1,144 @@
+package graphtest
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/egovgraph/egovgraph/graph"
+)
+
+var entityTests = []subtest{
+	{"AliasesMerged", testEntityAliases},
+	{"NameFromNewestRelease", testEntityNewestName},
+	{"UnknownIsNotFound", testEntityUnknown},
+	{"ListByType", testEntitiesByType},
+	{"Paging", testEntitiesPaging},
+	{"InvalidFilter", testEntitiesInvalid},
+}
+
+func testEntityAliases(t *testing.T, h *harness) {
+	h.load()
+	tests := []graph.Entity{
+		// Aliases of two releases, the name itself and a duplicate dropped.
+		{ID: bayern, Type: graph.State, Name: "Bayern", Aliases: []string{"Freistaat Bayern", "Land Bayern"}},
+		{ID: govdigital, Type: graph.Organization, Name: "govdigital", Aliases: []string{"Genossenschaft govdigital", "govdigital eG"}},
+		{ID: stuebgen, Type: graph.Person, Name: "Karin Stübgen", Aliases: []string{"Stübgen"}},
+		{ID: hessen, Type: graph.State, Name: "Hessen"},
+	}
+	for _, want := range tests {
+		got := h.mustEntity(want.ID)
+		wantEqual(t, "Entity("+want.ID+")", []graph.Entity{got}, []graph.Entity{want})
+	}
+}
+
+func testEntityNewestName(t *testing.T, h *harness) {
+	person := func(source, date, name string) graph.Release {
+		return graph.Release{
+			Source:   source,
+			Title:    "Personalie",
+			Date:     date,
+			Hash:     source + "-1",
+			Entities: []graph.Entity{entity(graph.Person, name)},
+		}.WithID()
+	}
+	older := person("pm/2022-01-10-personalie.md", "2022-01-10", "Karin Stuebgen")
+	newer := person("pm/2023-04-02-personalie.md", "2023-04-02", "Karin Stübgen")
+	undated := person("pm/personalie-ohne-datum.md", "", "KARIN STÜBGEN")
+	MustPut(t, h.s, newer, undated, older)
+
+	want := graph.Entity{ID: stuebgen, Type: graph.Person, Name: "Karin Stübgen",
+		Aliases: []string{"KARIN STÜBGEN", "Karin Stuebgen"}}
+	wantEqual(t, "Entity", []graph.Entity{h.mustEntity(stuebgen)}, []graph.Entity{want})
+
+	// The newest release no longer names her: the next newest gives the name.
+	newer.Entities, newer.Hash = nil, "changed"
+	MustPut(t, h.s, newer)
+	want = graph.Entity{ID: stuebgen, Type: graph.Person, Name: "Karin Stuebgen", Aliases: []string{"KARIN STÜBGEN"}}
+	wantEqual(t, "Entity after the newest release dropped her", []graph.Entity{h.mustEntity(stuebgen)}, []graph.Entity{want})
+}
+
+func testEntityUnknown(t *testing.T, h *harness) {
+	h.load()
+	for _, id := range []string{"state:atlantis", "", "bayern"} {
+		_, err := h.s.Entity(h.ctx, id)
+		wantCode(t, fmt.Sprintf("Entity(%q)", id), err, graph.ENOTFOUND)
+	}
+}
+
+func testEntitiesByType(t *testing.T, h *harness) {
+	h.load()
+	all := []string{
+		bayern, brandenburg, hamburg, hessen, sachsen, sachsenAnhalt, thueringen,
+		fitko, statistikamt, dataport, govdigital, itVerbund, vcNord,
+		stuebgen, voigt, blockchain, cloud, registermod, cloudSued, datenstrasse,
+	}
+	tests := []struct {
+		typ  graph.EntityType
+		want []string
+	}{
+		{"", sorted(all...)},
+		{graph.State, sorted(bayern, brandenburg, hamburg, hessen, sachsen, sachsenAnhalt, thueringen)},
+		{graph.Authority, sorted(fitko, statistikamt)},
+		{graph.Person, sorted(stuebgen, voigt)},
+		{graph.Project, sorted(cloudSued, datenstrasse)},
+		{graph.Municipality, nil},
+	}
+	for _, tt := range tests {
+		got := h.allEntities(tt.typ)
+		wantIDs(t, fmt.Sprintf("Entities(%q)", tt.typ), ids(got), tt.want)
+		for _, e := range got {
+			if e.Type == "" || (tt.typ != "" && e.Type != tt.typ) || e.Name == "" {
+				t.Errorf("Entities(%q): got %+v", tt.typ, e)
+			}
+		}
+	}
+	// Listed entities carry their aliases, as Entity returns them.
+	for _, e := range h.allEntities(graph.State) {
+		if e.ID == bayern && !slices.Equal(e.Aliases, []string{"Freistaat Bayern", "Land Bayern"}) {
+			t.Errorf("listed Bayern: aliases %q", e.Aliases)
+		}
+	}
+}
+
+func testEntitiesPaging(t *testing.T, h *harness) {
+	h.load()
+	states := sorted(bayern, brandenburg, hamburg, hessen, sachsen, sachsenAnhalt, thueringen)
+	tests := []struct {
+		name  string
+		page  graph.Page
+		want  []string
+		total int
+		more  bool
+	}{
+		{"first", graph.Page{First: 3}, states[0:3], 7, true},
+		{"second", graph.Page{First: 3, After: states[2]}, states[3:6], 7, true},
+		{"last", graph.Page{First: 3, After: states[5]}, states[6:], 7, false},
+		{"exact end", graph.Page{First: 7}, states, 7, false},
+		{"after the end", graph.Page{First: 3, After: states[6]}, nil, 7, false},
+		// After is a key: it need not name a stored entity.
+		{"after a key", graph.Page{First: 2, After: "state:c"}, states[2:4], 7, true},
+	}
+	for _, tt := range tests {
+		p, err := h.s.Entities(h.ctx, graph.EntityFilter{Type: graph.State, Page: tt.page})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		wantIDs(t, tt.name, ids(p.Items), tt.want)
+		if p.Total != tt.total || p.More != tt.more {
+			t.Errorf("%s: Total %d, More %v; want %d, %v", tt.name, p.Total, p.More, tt.total, tt.more)
+		}
+	}
+}
+
+func testEntitiesInvalid(t *testing.T, h *harness) {
+	h.load()
+	for _, f := range []graph.EntityFilter{
+		{Type: "Planet"},
+		{Page: graph.Page{First: -1}},
+		{Page: graph.Page{First: graph.MaxPageSize + 1}},
+	} {
+		_, err := h.s.Entities(h.ctx, f)
+		wantCode(t, fmt.Sprintf("Entities(%+v)", f), err, graph.EINVALID)
+	}
+}
