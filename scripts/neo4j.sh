@@ -2,7 +2,8 @@
 # neo4j.sh start|stop|status|wait — a local Neo4j 5.26 Community server for tests and local use.
 #
 # The server (scripts/neo4j/, embedded Neo4j with Bolt) listens on 127.0.0.1 only. State lives
-# under .neo4j/ at the repo root (git-ignored): data/ (the Neo4j home), neo4j.log, neo4j.pid.
+# under .neo4j/ at the repo root (git-ignored): data/ (the Neo4j home), neo4j.log, neo4j.pid,
+# build.log.
 #
 # Environment:
 #   NEO4J_BOLT_PORT  Bolt port (default 7687)
@@ -51,8 +52,12 @@ build() {
 	fi
 	[[ -z $stale ]] && return 0
 	say "building the server (the first build downloads Neo4j from Maven Central)"
-	(cd "$src" && mvn -B -q -Dstyle.color=never compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt) ||
-		die "build failed (mvn in $src)"
+	mkdir -p "$state"
+	if ! (cd "$src" && mvn -B -q -Dstyle.color=never compile dependency:build-classpath \
+		-Dmdep.outputFile=target/classpath.txt) >"$state/build.log" 2>&1; then
+		tail -n 30 "$state/build.log" >&2
+		die "build failed (mvn in $src, full output in $state/build.log)"
+	fi
 }
 
 # await waits until the server started by this script says it is ready and Bolt answers.
@@ -96,6 +101,12 @@ start() {
 		-cp "$src/target/classes:$(<"$src/target/classpath.txt")" "$main" --port "$port" --home "$home" \
 		>"$log" 2>&1 </dev/null &
 	echo $! >"$pidfile"
+	# Until the forked shell has exec'd java, pid does not recognise the server.
+	local i
+	for ((i = 0; i < 50; i++)); do
+		pid >/dev/null || ! kill -0 "$!" 2>/dev/null && break
+		sleep 0.1
+	done
 	await
 }
 

@@ -42,6 +42,9 @@ public final class Server {
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                // Tests try wrong passwords on purpose; on a loopback-only server a lock-out
+                // after three of them would only fail the tests that follow.
+                .setConfig(GraphDatabaseSettings.auth_max_failed_attempts, 0)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
                 // A scratch server: keep only the newest transaction log, not two days of them.
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
