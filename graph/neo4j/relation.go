@@ -1,0 +1,139 @@
+package neo4j
+
+import (
+	"cmp"
+	"context"
+	"strings"
+
+	"github.com/egovgraph/egovgraph/graph"
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// typePattern returns the relationship types of a Cypher pattern for ts, every relation
+// type when ts is empty: "MEMBER_OF|WORKS_ON". The types must be valid.
+func typePattern(ts []graph.RelationType) string {
+	if len(ts) == 0 {
+		ts = graph.RelationTypes
+	}
+	names := make([]string, len(ts))
+	for i, t := range ts {
+		names[i] = string(t)
+	}
+	return strings.Join(names, "|")
+}
+
+func validTypes(ts []graph.RelationType) error {
+	for _, t := range ts {
+		if !t.Valid() {
+			return graph.Errorf(graph.EINVALID, "unknown relation type %q", t)
+		}
+	}
+	return nil
+}
+
+// A relKey names a relation and its ends, which find its relationships through the index
+// on entity IDs.
+type relKey struct {
+	ID, From, To string
+}
+
+func (k relKey) param() map[string]any {
+	return map[string]any{"id": k.ID, "from": k.From, "to": k.To}
+}
+
+// Relations returns the relations the filter selects, ordered by ID, each with the
+// evidence of every release stating it.
+func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) (graph.Paged[graph.Relation], error) {
+	var page graph.Paged[graph.Relation]
+	if err := f.Validate(); err != nil {
+		return page, err
+	}
+	// Start from the entity the filter names, if any, so the index on IDs finds it.
+	anchor := cmp.Or(f.Entity, f.From, f.To)
+	match := "MATCH (:Entity)-[x:" + typePattern(f.Types) + "]->(:Entity)"
+	if anchor != "" {
+		match = "MATCH (:Entity {id: $anchor})-[x:" + typePattern(f.Types) + "]-(:Entity)"
+	}
+	size := f.Size()
+	err := s.read(ctx, "relations", func(tx driver.ManagedTransaction) error {
+		// A symmetric relation matches From and To in either order; a relation matches the
+		// dates when one of its releases is dated within them.
+		rec, err := single(ctx, tx, match+`
+			WITH x, startNode(x).id AS a, endNode(x).id AS b
+			WHERE ($entity = '' OR a = $entity OR b = $entity)
+				AND ((($from = '' OR a = $from) AND ($to = '' OR b = $to))
+					OR (type(x) = 'COOPERATES_WITH' AND ($from = '' OR b = $from) AND ($to = '' OR a = $to)))
+			WITH x.relationId AS id, a, b, collect(x.date) AS dates
+			WHERE ($since = '' AND $until = '')
+				OR any(d IN dates WHERE ($since = '' OR d >= $since) AND ($until = '' OR d <= $until))
+			WITH id, a, b ORDER BY id
+			WITH collect({id: id, from: a, to: b}) AS keys
+			RETURN size(keys), [k IN keys WHERE k.id > $after][..$limit]`,
+			map[string]any{
+				"anchor": anchor, "entity": f.Entity, "from": f.From, "to": f.To,
+				"since": f.Since, "until": f.Until, "after": f.After, "limit": size + 1,
+			})
+		if err != nil {
+			return err
+		}
+		page.Total = integer(rec.Values[0])
+		var keys []relKey
+		for _, m := range maps(rec.Values[1]) {
+			keys = append(keys, relKey{ID: str(m["id"]), From: str(m["from"]), To: str(m["to"])})
+		}
+		if len(keys) > size {
+			keys, page.More = keys[:size], true
+		}
+		page.Items, err = loadRelations(ctx, tx, keys)
+		return err
+	})
+	return page, err
+}
+
+// loadRelations reads the relations keys name, in that order, each with its evidence in
+// the order of graph.SortEvidence.
+func loadRelations(ctx context.Context, tx driver.ManagedTransaction, keys []relKey) ([]graph.Relation, error) {
+	params := make([]map[string]any, len(keys))
+	for i, k := range keys {
+		params[i] = k.param()
+	}
+	recs, err := collect(ctx, tx, `
+		UNWIND range(0, size($keys) - 1) AS i
+		WITH i, $keys[i] AS k
+		MATCH (:Entity {id: k.from})-[x]->(:Entity {id: k.to})
+		WHERE x.relationId = k.id
+		MATCH (r:Release {id: x.release})
+		WITH i, k, type(x) AS type, coalesce(x.role, '') AS role,
+			collect({release: r.id, source: r.source, title: r.title, date: r.date,
+				sentence: x.evidence, confidence: x.confidence, rule: x.rule}) AS evidence
+		RETURN k.id, type, k.from, k.to, role, evidence
+		ORDER BY i`,
+		map[string]any{"keys": params})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]graph.Relation, 0, len(recs))
+	for _, rec := range recs {
+		r := graph.Relation{
+			ID:   str(rec.Values[0]),
+			Type: graph.RelationType(str(rec.Values[1])),
+			From: str(rec.Values[2]),
+			To:   str(rec.Values[3]),
+			Role: str(rec.Values[4]),
+		}
+		for _, e := range maps(rec.Values[5]) {
+			r.Evidence = append(r.Evidence, graph.Evidence{
+				ReleaseID:  str(e["release"]),
+				Source:     str(e["source"]),
+				Title:      str(e["title"]),
+				Date:       str(e["date"]),
+				Sentence:   str(e["sentence"]),
+				Confidence: float(e["confidence"]),
+				Rule:       str(e["rule"]),
+			})
+		}
+		graph.SortEvidence(r.Evidence)
+		out = append(out, r)
+	}
+	return out, nil
+}

@@ -1,0 +1,244 @@
+package neo4j
+
+import (
+	"context"
+	"slices"
+
+	"github.com/egovgraph/egovgraph/graph"
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// batchSize bounds the rows one UNWIND statement sends.
+const batchSize = 500
+
+// PutRelease writes r and its facts in one transaction, replacing whatever an earlier
+// version of the same source stated. A release whose non-empty hash equals the stored one's
+// changes nothing and reports false.
+func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
+	if err := r.Validate(); err != nil {
+		return false, err
+	}
+	changed := false
+	err := s.write(ctx, "put release "+r.Source, func(tx driver.ManagedTransaction) error {
+		changed = false // a retried transaction starts over
+		recs, err := collect(ctx, tx, "MATCH (r:Release {id: $id}) RETURN r.hash", map[string]any{"id": r.ID})
+		if err != nil {
+			return err
+		}
+		if len(recs) > 0 && r.Hash != "" && str(recs[0].Values[0]) == r.Hash {
+			return nil
+		}
+		old, err := unlinkRelease(ctx, tx, r.ID)
+		if err != nil {
+			return err
+		}
+		if err := writeRelease(ctx, tx, r); err != nil {
+			return err
+		}
+		affected := old
+		for _, e := range r.Entities {
+			affected = append(affected, e.ID)
+		}
+		slices.Sort(affected)
+		if err := refreshEntities(ctx, tx, slices.Compact(affected)); err != nil {
+			return err
+		}
+		changed = true
+		return nil
+	})
+	if err != nil {
+		return false, err
+	}
+	return changed, nil
+}
+
+// unlinkRelease deletes the facts and STATES links of the release with the given ID and
+// returns the IDs of the entities it named.
+func unlinkRelease(ctx context.Context, tx driver.ManagedTransaction, id string) ([]string, error) {
+	params := map[string]any{"id": id}
+	// Every fact starts at an entity its release names, so the STATES links find them all.
+	if _, err := collect(ctx, tx, `
+		MATCH (:Release {id: $id})-[:STATES]->(:Entity)-[x]->(:Entity)
+		WHERE x.release = $id
+		DELETE x`, params); err != nil {
+		return nil, err
+	}
+	recs, err := collect(ctx, tx, `
+		MATCH (:Release {id: $id})-[s:STATES]->(e:Entity)
+		DELETE s
+		RETURN DISTINCT e.id`, params)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(recs))
+	for i, rec := range recs {
+		ids[i] = str(rec.Values[0])
+	}
+	return ids, nil
+}
+
+// writeRelease writes the release node, its STATES links and one relationship per fact.
+func writeRelease(ctx context.Context, tx driver.ManagedTransaction, r graph.Release) error {
+	if _, err := collect(ctx, tx, `
+		MERGE (r:Release {id: $id})
+		SET r.source = $source, r.title = $title, r.date = $date, r.hash = $hash`,
+		map[string]any{"id": r.ID, "source": r.Source, "title": r.Title, "date": nullable(r.Date), "hash": r.Hash}); err != nil {
+		return err
+	}
+	entities := make([]map[string]any, len(r.Entities))
+	for i, e := range r.Entities {
+		entities[i] = map[string]any{"id": e.ID, "type": string(e.Type), "name": e.Name, "aliases": e.Aliases, "pos": i}
+	}
+	for chunk := range slices.Chunk(entities, batchSize) {
+		// The name and aliases of a new node are set by refreshEntities.
+		if _, err := collect(ctx, tx, `
+			MATCH (r:Release {id: $id})
+			UNWIND $entities AS row
+			MERGE (e:Entity {id: row.id})
+			ON CREATE SET e.type = row.type, e.name = row.name
+			SET e:$(row.type)
+			CREATE (r)-[:STATES {name: row.name, aliases: row.aliases, pos: row.pos}]->(e)`,
+			map[string]any{"id": r.ID, "entities": chunk}); err != nil {
+			return err
+		}
+	}
+	facts := make([]map[string]any, len(r.Facts))
+	for i, f := range r.Facts {
+		f = f.Normalize()
+		facts[i] = map[string]any{"type": string(f.Type), "from": f.From, "to": f.To, "props": map[string]any{
+			"relationId": f.RelationID(), "role": nullable(f.Role), "release": r.ID, "date": nullable(r.Date),
+			"evidence": f.Sentence, "confidence": f.Confidence, "rule": f.Rule, "pos": i,
+		}}
+	}
+	for chunk := range slices.Chunk(facts, batchSize) {
+		if _, err := collect(ctx, tx, `
+			UNWIND $facts AS f
+			MATCH (a:Entity {id: f.from}), (b:Entity {id: f.to})
+			CREATE (a)-[x:$(f.type)]->(b)
+			SET x = f.props`,
+			map[string]any{"facts": chunk}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Release returns the release with the given ID, its entities and facts included.
+func (s *Store) Release(ctx context.Context, id string) (graph.Release, error) {
+	var r graph.Release
+	err := s.read(ctx, "release "+id, func(tx driver.ManagedTransaction) error {
+		rels, err := loadReleases(ctx, tx, []string{id})
+		if err != nil {
+			return err
+		}
+		if len(rels) == 0 {
+			return graph.Errorf(graph.ENOTFOUND, "no release %q", id)
+		}
+		r = rels[0]
+		return nil
+	})
+	return r, err
+}
+
+// Releases returns releases, newest first (undated last), then by ID. After must name a
+// stored release.
+func (s *Store) Releases(ctx context.Context, p graph.Page) (graph.Paged[graph.Release], error) {
+	var page graph.Paged[graph.Release]
+	if err := p.Validate(); err != nil {
+		return page, err
+	}
+	size := p.Size()
+	err := s.read(ctx, "releases", func(tx driver.ManagedTransaction) error {
+		afterDate := ""
+		if p.After != "" {
+			recs, err := collect(ctx, tx, "MATCH (r:Release {id: $id}) RETURN coalesce(r.date, '')", map[string]any{"id": p.After})
+			if err != nil {
+				return err
+			}
+			if len(recs) == 0 {
+				return graph.Errorf(graph.EINVALID, "after %q: no such release", p.After)
+			}
+			afterDate = str(recs[0].Values[0])
+		}
+		rec, err := single(ctx, tx, "MATCH (r:Release) RETURN count(r)", nil)
+		if err != nil {
+			return err
+		}
+		page.Total = integer(rec.Values[0])
+		// Undated releases have no date property: '' sorts them last.
+		recs, err := collect(ctx, tx, `
+			MATCH (r:Release)
+			WITH r, coalesce(r.date, '') AS d
+			WHERE $after = '' OR d < $afterDate OR (d = $afterDate AND r.id > $after)
+			RETURN r.id ORDER BY d DESC, r.id LIMIT $limit`,
+			map[string]any{"after": p.After, "afterDate": afterDate, "limit": size + 1})
+		if err != nil {
+			return err
+		}
+		ids := make([]string, len(recs))
+		for i, rec := range recs {
+			ids[i] = str(rec.Values[0])
+		}
+		if len(ids) > size {
+			ids, page.More = ids[:size], true
+		}
+		page.Items, err = loadReleases(ctx, tx, ids)
+		return err
+	})
+	return page, err
+}
+
+// loadReleases reads the releases with the given IDs, in that order, skipping unknown IDs,
+// each with the entities and facts it states in the order they were written.
+func loadReleases(ctx context.Context, tx driver.ManagedTransaction, ids []string) ([]graph.Release, error) {
+	recs, err := collect(ctx, tx, `
+		UNWIND range(0, size($ids) - 1) AS i
+		MATCH (r:Release {id: $ids[i]})
+		CALL (r) {
+			OPTIONAL MATCH (r)-[s:STATES]->(e:Entity)
+			WITH s, e ORDER BY s.pos
+			RETURN collect(CASE WHEN s IS NULL THEN null
+				ELSE {id: e.id, type: e.type, name: s.name, aliases: s.aliases} END) AS entities
+		}
+		CALL (r) {
+			OPTIONAL MATCH (r)-[:STATES]->(a:Entity)-[x]->(b:Entity)
+			WHERE x.release = r.id
+			WITH DISTINCT a, x, b ORDER BY x.pos
+			RETURN collect(CASE WHEN x IS NULL THEN null
+				ELSE {type: type(x), from: a.id, to: b.id, role: x.role, sentence: x.evidence,
+					confidence: x.confidence, rule: x.rule} END) AS facts
+		}
+		RETURN r {.id, .source, .title, .date, .hash} AS release, entities, facts
+		ORDER BY i`,
+		map[string]any{"ids": ids})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]graph.Release, 0, len(recs))
+	for _, rec := range recs {
+		m, _ := rec.Values[0].(map[string]any)
+		r := graph.Release{
+			ID:     str(m["id"]),
+			Source: str(m["source"]),
+			Title:  str(m["title"]),
+			Date:   str(m["date"]),
+			Hash:   str(m["hash"]),
+		}
+		for _, e := range maps(rec.Values[1]) {
+			r.Entities = append(r.Entities, toEntity(e))
+		}
+		for _, f := range maps(rec.Values[2]) {
+			r.Facts = append(r.Facts, graph.Fact{
+				Type:       graph.RelationType(str(f["type"])),
+				From:       str(f["from"]),
+				To:         str(f["to"]),
+				Role:       str(f["role"]),
+				Sentence:   str(f["sentence"]),
+				Confidence: float(f["confidence"]),
+				Rule:       str(f["rule"]),
+			})
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}

@@ -1,0 +1,198 @@
+// Package neo4j implements graph.Store on Neo4j.
+//
+// The graph is kept as an analyst expects to find it in Neo4j Browser:
+//
+//   - (:Entity:State {id, type, name, aliases, nameFolded, namesFolded}), one more label per
+//     entity type (:Federal, :Municipality, :Authority, :Organization, :Person, :Topic,
+//     :Project);
+//   - (:Entity)-[:MEMBER_OF|COOPERATES_WITH|HOLDS_ROLE|WORKS_ON {relationId, role, release,
+//     date, evidence, confidence, rule}]->(:Entity), one relationship per fact of each
+//     release; COOPERATES_WITH points from the smaller ID to the greater;
+//   - (:Release {id, source, title, date, hash})-[:STATES {name, aliases}]->(:Entity) for
+//     every entity a release names, with the name and aliases that release gives.
+//
+// Reads aggregate the per-release relationships into graph.Relation with its Evidence. An
+// entity's name and aliases are derived from its STATES links whenever a release changes
+// and kept on the node. The full-text index entity_names (German analyzer, over name and
+// aliases) is there for analysts, e.g.
+//
+//	CALL db.index.fulltext.queryNodes('entity_names', 'Digitalisierung') YIELD node, score
+//
+// Search does not rank with it: stemming and word splitting cannot promise the substring
+// matches graph.SearchRank defines, so Search filters on namesFolded (folded name and
+// aliases, one per line) through a text index and ranks with graph.SearchRank.
+package neo4j
+
+import (
+	"context"
+	"time"
+
+	"github.com/egovgraph/egovgraph/graph"
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+var _ graph.Store = (*Store)(nil)
+
+// Config says where the Neo4j server is and how to log in. Empty fields take the defaults
+// bolt://127.0.0.1:7687, user neo4j and database neo4j.
+type Config struct {
+	URI      string
+	User     string
+	Password string
+	Database string
+}
+
+func (c Config) withDefaults() Config {
+	if c.URI == "" {
+		c.URI = "bolt://127.0.0.1:7687"
+	}
+	if c.User == "" {
+		c.User = "neo4j"
+	}
+	if c.Database == "" {
+		c.Database = "neo4j"
+	}
+	return c
+}
+
+// Store is a graph.Store on a Neo4j database. It is safe for concurrent use.
+type Store struct {
+	driver driver.DriverWithContext
+	cfg    Config
+}
+
+// Open connects to the server cfg names, checks that it answers and accepts the login, and
+// creates the constraints and indexes the store needs unless they exist. A server that is
+// down or refuses the login yields an EUNAVAILABLE error saying which.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	cfg = cfg.withDefaults()
+	d, err := driver.NewDriverWithContext(cfg.URI, driver.BasicAuth(cfg.User, cfg.Password, ""))
+	if err != nil {
+		return nil, graph.Errorf(graph.EINVALID, "neo4j: %s: %v", cfg.URI, err)
+	}
+	s := &Store{driver: d, cfg: cfg}
+	if err := d.VerifyConnectivity(ctx); err != nil {
+		d.Close(context.WithoutCancel(ctx))
+		return nil, s.translate(ctx, "open", err)
+	}
+	if err := s.createSchema(ctx); err != nil {
+		d.Close(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	return s, nil
+}
+
+// schema lists the constraints and indexes of the store; each statement is idempotent.
+var schema = []string{
+	"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
+	"CREATE CONSTRAINT release_id IF NOT EXISTS FOR (r:Release) REQUIRE r.id IS UNIQUE",
+	"CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)",
+	"CREATE INDEX entity_name_folded IF NOT EXISTS FOR (e:Entity) ON (e.nameFolded)",
+	"CREATE TEXT INDEX entity_names_folded IF NOT EXISTS FOR (e:Entity) ON (e.namesFolded)",
+	"CREATE INDEX release_date IF NOT EXISTS FOR (r:Release) ON (r.date)",
+	"CREATE INDEX member_of_date IF NOT EXISTS FOR ()-[x:MEMBER_OF]-() ON (x.date)",
+	"CREATE INDEX cooperates_with_date IF NOT EXISTS FOR ()-[x:COOPERATES_WITH]-() ON (x.date)",
+	"CREATE INDEX holds_role_date IF NOT EXISTS FOR ()-[x:HOLDS_ROLE]-() ON (x.date)",
+	"CREATE INDEX works_on_date IF NOT EXISTS FOR ()-[x:WORKS_ON]-() ON (x.date)",
+	"CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases] " +
+		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'german'}}",
+}
+
+func (s *Store) createSchema(ctx context.Context) error {
+	for _, q := range schema {
+		if _, err := driver.ExecuteQuery(ctx, s.driver, q, nil, driver.EagerResultTransformer,
+			driver.ExecuteQueryWithDatabase(s.cfg.Database), driver.ExecuteQueryWithWritersRouting()); err != nil {
+			return s.translate(ctx, "create schema", err)
+		}
+	}
+	return nil
+}
+
+// read runs work in one managed read transaction on the store's database.
+func (s *Store) read(ctx context.Context, op string, work func(tx driver.ManagedTransaction) error) error {
+	return s.execute(ctx, op, driver.AccessModeRead, work)
+}
+
+// write runs work in one managed write transaction on the store's database.
+func (s *Store) write(ctx context.Context, op string, work func(tx driver.ManagedTransaction) error) error {
+	return s.execute(ctx, op, driver.AccessModeWrite, work)
+}
+
+func (s *Store) execute(ctx context.Context, op string, mode driver.AccessMode, work func(tx driver.ManagedTransaction) error) (err error) {
+	session := s.driver.NewSession(ctx, driver.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: mode})
+	defer func() {
+		if cerr := session.Close(ctx); cerr != nil && err == nil {
+			err = s.translate(ctx, op, cerr)
+		}
+	}()
+	fn := func(tx driver.ManagedTransaction) (any, error) { return nil, work(tx) }
+	if mode == driver.AccessModeRead {
+		_, err = session.ExecuteRead(ctx, fn)
+	} else {
+		_, err = session.ExecuteWrite(ctx, fn)
+	}
+	return s.translate(ctx, op, err)
+}
+
+// Stats counts the releases, entities and relations the store holds.
+func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
+	var st graph.Stats
+	err := s.read(ctx, "stats", func(tx driver.ManagedTransaction) error {
+		rec, err := single(ctx, tx, `
+			CALL () { MATCH (r:Release) RETURN count(r) AS releases }
+			CALL () { MATCH (e:Entity) RETURN count(e) AS entities }
+			CALL () {
+				MATCH (:Entity)-[x:MEMBER_OF|COOPERATES_WITH|HOLDS_ROLE|WORKS_ON]->(:Entity)
+				RETURN count(DISTINCT x.relationId) AS relations
+			}
+			RETURN releases, entities, relations`, nil)
+		if err != nil {
+			return err
+		}
+		st = graph.Stats{
+			Releases:  integer(rec.Values[0]),
+			Entities:  integer(rec.Values[1]),
+			Relations: integer(rec.Values[2]),
+		}
+		return nil
+	})
+	return st, err
+}
+
+// Ping reports an EUNAVAILABLE error when the database does not answer a query.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := driver.ExecuteQuery(ctx, s.driver, "RETURN 1", nil, driver.EagerResultTransformer,
+		driver.ExecuteQueryWithDatabase(s.cfg.Database), driver.ExecuteQueryWithReadersRouting())
+	if err == nil {
+		return nil
+	}
+	if err := s.translate(ctx, "ping", err); graph.ErrorCode(err) == graph.EUNAVAILABLE {
+		return err
+	}
+	return graph.Errorf(graph.EUNAVAILABLE, "neo4j at %s: ping: %s", s.cfg.URI, describe(err))
+}
+
+// Close closes the driver and its connections.
+func (s *Store) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return s.translate(ctx, "close", s.driver.Close(ctx))
+}
+
+// single runs query in tx and returns its one record.
+func single(ctx context.Context, tx driver.ManagedTransaction, query string, params map[string]any) (*driver.Record, error) {
+	res, err := tx.Run(ctx, query, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Single(ctx)
+}
+
+// collect runs query in tx and returns all its records.
+func collect(ctx context.Context, tx driver.ManagedTransaction, query string, params map[string]any) ([]*driver.Record, error) {
+	res, err := tx.Run(ctx, query, params)
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
