@@ -139,6 +139,7 @@ func dateAt(s string) (string, int, bool) {
 
 var (
 	dateLabel   = regexp.MustCompile(`(?i)((erschienen|veröffentlicht|publiziert)\s+am|(datum|stand|veröffentlicht|veröffentlichung)\s*:|(pressemitteilung|presseinformation|pressemeldung|medieninformation|mitteilung)(\s+nr\.\s*\S+)?\s+vom)\s*(` + weekdayAlt + `,?\s*)?$`)
+	weekdayEnd  = regexp.MustCompile(`\b` + weekdayAlt + `,?\s*(den\s+)?$`)
 	weekdayOnly = regexp.MustCompile(`^\s*` + weekdayAlt + `,?\s*(den\s+)?$`)
 	placeLine   = regexp.MustCompile(`^\p{Lu}[\p{L}\p{M}./\- ]{1,40},\s*(den\s+)?(` + weekdayAlt + `,?\s*)?$`)
 	datelineEnd = regexp.MustCompile(`^\s*(\(\w+\)\s*)?([–—-]|:|\.\s|,)`)
@@ -173,8 +174,13 @@ func dateLine(text string) (date string, use, drop bool, rest string) {
 	if utf8.RuneCountInString(text) > 80 || leftover > 40 || endsSentence(text) {
 		return "", false, false, rest
 	}
-	if words := strings.Fields(before); len(words) > 0 && preposition[strings.ToLower(words[len(words)-1])] {
-		return "", false, false, rest
+	if weekdayEnd.MatchString(before) {
+		return "", false, false, rest // "am Dienstag, 4. April 2023": an event
+	}
+	for _, w := range strings.Fields(before) {
+		if preposition[strings.ToLower(strings.Trim(w, ",.:"))] {
+			return "", false, false, rest
+		}
 	}
 	return m.date, true, true, rest
 }

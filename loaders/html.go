@@ -234,7 +234,12 @@ func (r *renderer) render(n *html.Node, inContent bool) {
 			}
 			return
 		}
-		r.line.WriteString(n.Data)
+		r.line.WriteString(strings.Map(func(c rune) rune {
+			if c == '\n' || c == '\r' {
+				return ' '
+			}
+			return c
+		}, n.Data))
 		return
 	case html.ElementNode:
 	default:
@@ -247,7 +252,11 @@ func (r *renderer) render(n *html.Node, inContent bool) {
 		return
 	}
 	if n.DataAtom == atom.Br {
-		r.flush()
+		if r.kind == bullet {
+			r.line.WriteByte(' ') // a list item is one block, however it is broken
+		} else {
+			r.flush()
+		}
 		return
 	}
 	if n.DataAtom == atom.Img || n.DataAtom == atom.Picture {
