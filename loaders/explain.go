@@ -1,0 +1,68 @@
+package loaders
+
+import "sort"
+
+// Rule describes one extraction rule: its stable name (Fact.Rule), what it reads and how
+// sure its facts are.
+type Rule struct {
+	Name        string
+	Description string
+	Confidence  float64
+}
+
+// rules is the catalogue of every rule that produces facts.
+var rules = []Rule{
+	{"role.title", "an office before the name: \"Bayerns Digitalministerin Judith Gerlach\"", 0.9},
+	{"role.apposition", "an office after the name: \"Rudolf Schleyer, Vorstand der govdigital eG\"", 0.9},
+	{"role.predicate", "an office as predicate: \"X ist Hauptgeschäftsführer des Deutschen Städtetages\"", 0.8},
+	{"role.elected", "an election: \"X wurde zum Verbandsvorsitzenden gewählt\"", 0.75},
+	{"role.implicit", "an office without a named party, given to the party the release is about", 0.5},
+	{"member.beitritt", "\"Beitritt (des) X zu(r) Y\", \"verkündet den Beitritt zu Y\"", 0.85},
+	{"member.beitreten", "\"X tritt Y bei\", \"X ist Y beigetreten\"", 0.85},
+	{"member.anschluss", "\"X schließt sich Y an\"", 0.8},
+	{"member.gruendung", "\"Gründungsmitglieder sind A, B und C\"", 0.85},
+	{"member.mitglied", "\"X wird Mitglied der Y\", \"die neuen Y-Mitglieder A und B\"", 0.75},
+	{"member.traeger", "\"X ist Träger der Y\", \"Y wird getragen durch A und B\"", 0.75},
+	{"member.aufnahme", "\"A und B in den Y aufnehmen\"", 0.7},
+	{"member.beteiligung", "\"X beteiligt sich an Y\"", 0.65},
+	{"member.gesellschafter", "\"X ist Gesellschafter der Y\"", 0.7},
+	{"member.teil", "\"X wird Teil einer Y\"", 0.7},
+	{"member.bestehen", "\"Y, die aus A, B und C besteht\"", 0.75},
+	{"member.hinzu", "\"X stößt zur Y hinzu\", \"X verstärkt die Y\"", 0.6},
+	{"member.vorsitz", "the chair of a body is a member of it: \"unter dem Vorsitz von X\"", 0.6},
+	{"member.liste", "a list of new members after \"Neu im Club sind:\"", 0.7},
+	{"coop.zwischen", "\"Vereinbarung zwischen A und B\"", 0.85},
+	{"coop.satz", "parties of a sentence that names a cooperation, agreement or pact", 0.7},
+	{"coop.gemeinsam", "coordinated parties that act \"gemeinsam\" or as partners", 0.55},
+	{"coop.zitat", "a speaker's \"Zusammenarbeit mit X\": the speaker's party and X", 0.65},
+	{"work.satz", "a party and the topic or project it develops, operates or advances in a sentence", 0.6},
+}
+
+var ruleByName = func() map[string]Rule {
+	m := make(map[string]Rule, len(rules))
+	for _, r := range rules {
+		m[r.Name] = r
+	}
+	return m
+}()
+
+// Rules returns the catalogue of extraction rules, sorted by name.
+func Rules() []Rule {
+	out := append([]Rule(nil), rules...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// ExplainRule returns the rule named name; ok is false for an unknown name.
+func ExplainRule(name string) (Rule, bool) {
+	r, ok := ruleByName[name]
+	return r, ok
+}
+
+// ruleConfidence returns the confidence of the facts the rule produces.
+func ruleConfidence(name string) float64 {
+	if r, ok := ruleByName[name]; ok {
+		return r.Confidence
+	}
+	return 0.5
+}

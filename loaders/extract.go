@@ -1,0 +1,349 @@
+package loaders
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/egovgraph/egovgraph/graph"
+)
+
+// RulesVersion changes whenever the rules or the reference data change what Extract
+// states, so that a store re-loads releases read with older rules.
+const RulesVersion = "rules-2026-11-25.1"
+
+// Extract states what doc says as a graph.Release: the parties, persons, topics and
+// projects that act in it, and the facts it states about them, each with its sentence,
+// the rule that read it and that rule's confidence.
+func Extract(doc Document) graph.Release {
+	x := newExtraction(doc, defaultGazetteer())
+	x.run()
+	return x.release()
+}
+
+// entity is an entity as one document cites it.
+type entity struct {
+	typ     graph.EntityType
+	name    string
+	gaz     *gazEntry
+	aliases map[string]bool
+	kinds   []string
+	// count is the number of mentions; first the position of the first one.
+	count, first int
+	// persons: first names and surname as written ("Judith", "Gerlach")
+	given, surname string
+	// parent is the party a ministry or a Staatskanzlei belongs to.
+	parent *entity
+	// explicit reports whether the entity is named in the text, not only inferred.
+	explicit bool
+	// speaks reports whether a person is quoted or described, so it acts in the text.
+	speaks bool
+}
+
+func (e *entity) id() string { return graph.EntityID(e.typ, e.name) }
+
+func (e *entity) hasKind(k string) bool {
+	for _, x := range e.kinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionKind tells how a mention names its entity.
+type mentionKind int
+
+const (
+	mName   mentionKind = iota // by name: "Bayern", "Judith Gerlach"
+	mAdj                       // by adjective: "bayerische", "Karlsruher"
+	mCoref                     // by a description or pronoun: "der Freistaat", "wir"
+	mGroup                     // by a plural description: "beide Länder"
+)
+
+// mention is a span of a sentence's tokens that names an entity (or, for mGroup, several).
+type mention struct {
+	start, end int
+	ent        *entity
+	group      []*entity
+	kind       mentionKind
+	// locative reports whether the mention is a place the text speaks of ("in Bayern").
+	locative bool
+	// quoted reports whether the mention stands inside quotation marks.
+	quoted bool
+}
+
+// ents returns the entities the mention stands for.
+func (m *mention) ents() []*entity {
+	if m.kind == mGroup {
+		return m.group
+	}
+	if m.ent == nil {
+		return nil
+	}
+	return []*entity{m.ent}
+}
+
+// sentence is one sentence of the document with its tokens and mentions.
+type sentence struct {
+	text  string
+	toks  []token
+	ments []*mention
+	block int
+	title bool
+	// inQuote[i] reports whether token i stands inside quotation marks.
+	inQuote []bool
+	// speaker is the person the sentence's quotation is attributed to.
+	speaker *entity
+	// list reports whether the sentence is an item of a list ("- Stadt Bedburg").
+	list bool
+}
+
+// mentionAt returns the mention starting at token i, or nil.
+func (s *sentence) mentionAt(i int) *mention {
+	for _, m := range s.ments {
+		if m.start == i {
+			return m
+		}
+	}
+	return nil
+}
+
+// covering returns the mention that covers token i, or nil.
+func (s *sentence) covering(i int) *mention {
+	for _, m := range s.ments {
+		if m.start <= i && i < m.end {
+			return m
+		}
+	}
+	return nil
+}
+
+// fact is a relation read from one sentence, before it becomes a graph.Fact.
+type fact struct {
+	typ      graph.RelationType
+	from, to *entity
+	role     string
+	sent     *sentence
+	rule     string
+}
+
+// extraction holds the state of reading one document.
+type extraction struct {
+	doc   Document
+	g     *Gazetteer
+	sents []*sentence
+	ents  map[string]*entity
+	order []*entity
+	facts []fact
+	// home is the state the release speaks of, homeOrg the organization it is about.
+	home, homeOrg *entity
+	pos           int
+}
+
+func newExtraction(doc Document, g *Gazetteer) *extraction {
+	return &extraction{doc: doc, g: g, ents: map[string]*entity{}}
+}
+
+func (x *extraction) run() {
+	x.split()
+	x.findPersons()
+	for _, s := range x.sents {
+		x.findMentions(s)
+	}
+	x.findHome()
+	x.resolveCorefs()
+	x.findSpeakers()
+	x.readRoles()
+	x.resolveSpeakerCorefs()
+	x.readMembership()
+	x.readCooperation()
+	x.readWork()
+}
+
+// split cuts the title and body into sentences, dropping page furniture.
+func (x *extraction) split() {
+	if t := cleanBlock(x.doc.Title); t != "" {
+		for _, part := range splitTitle(t) {
+			x.addSentence(part, -1, true, false)
+		}
+	}
+	for i, block := range strings.Split(x.doc.Body, "\n\n") {
+		block = cleanBlock(block)
+		if block == "" || isFurniture(block) {
+			continue
+		}
+		list := false
+		if strings.HasPrefix(block, "- ") || strings.HasPrefix(block, "• ") {
+			list = true
+			block = strings.TrimSpace(block[2:])
+		}
+		for _, line := range strings.Split(block, "\n") {
+			for _, text := range Sentences(line) {
+				x.addSentence(text, i, false, list)
+			}
+		}
+	}
+}
+
+// splitTitle cuts a headline at " / " and " – " into its parts: each part is a statement.
+func splitTitle(t string) []string {
+	var out []string
+	for _, p := range strings.Split(t, " / ") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (x *extraction) addSentence(text string, block int, title, list bool) {
+	toks := tokenize(text)
+	if len(toks) == 0 {
+		return
+	}
+	s := &sentence{text: text, toks: toks, block: block, title: title, list: list}
+	s.inQuote = quoteMask(toks)
+	x.sents = append(x.sents, s)
+}
+
+// quoteMask marks the tokens that stand inside quotation marks.
+func quoteMask(toks []token) []bool {
+	mask := make([]bool, len(toks))
+	in := false
+	for i, t := range toks {
+		if t.Punct && strings.ContainsAny(t.Text, "„“”\"«»") {
+			switch t.Text {
+			case "„", "«":
+				in = true
+			case "“", "”", "»":
+				in = false
+			default:
+				in = !in
+			}
+			continue
+		}
+		mask[i] = in
+	}
+	return mask
+}
+
+// entityFor returns the document's entity of type t named name, creating it.
+func (x *extraction) entityFor(t graph.EntityType, name string, ge *gazEntry) *entity {
+	if ge != nil {
+		t, name = ge.Type, ge.Name
+	}
+	key := string(t) + ":" + graph.Fold(name)
+	if t.IsParty() {
+		key = "party:" + graph.Fold(name)
+	}
+	if e, ok := x.ents[key]; ok {
+		return e
+	}
+	e := &entity{typ: t, name: name, gaz: ge, aliases: map[string]bool{}, first: x.pos}
+	if ge != nil {
+		e.kinds = ge.Kinds
+	}
+	x.ents[key] = e
+	x.order = append(x.order, e)
+	return e
+}
+
+// addMention records m in s unless it overlaps a mention there.
+func (x *extraction) addMention(s *sentence, m *mention) bool {
+	for _, o := range s.ments {
+		if m.start < o.end && o.start < m.end {
+			return false
+		}
+	}
+	s.ments = append(s.ments, m)
+	sort.Slice(s.ments, func(i, j int) bool { return s.ments[i].start < s.ments[j].start })
+	if m.ent != nil {
+		m.ent.count++
+		if m.kind == mName {
+			m.ent.explicit = true
+			surface := spanText(s.toks, m.start, m.end)
+			if surface != m.ent.name {
+				m.ent.aliases[surface] = true
+			}
+		}
+	}
+	m.quoted = m.start < len(s.inQuote) && s.inQuote[m.start]
+	return true
+}
+
+// spanText joins the tokens [i, j) as they are written.
+func spanText(toks []token, i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		t := toks[k]
+		if k > i && !(t.Punct && strings.ContainsAny(t.Text, ".,;:)]!?“”")) && !(toks[k-1].Punct && strings.ContainsAny(toks[k-1].Text, "([„")) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+// addFact records a fact unless one end is missing or both are the same.
+func (x *extraction) addFact(t graph.RelationType, from, to *entity, role string, s *sentence, rule string) {
+	if from == nil || to == nil || from == to {
+		return
+	}
+	switch t {
+	case graph.MemberOf, graph.CooperatesWith:
+		if !from.typ.IsParty() || !to.typ.IsParty() {
+			return
+		}
+	case graph.HoldsRole:
+		if from.typ != graph.Person || !to.typ.IsParty() || role == "" {
+			return
+		}
+	case graph.WorksOn:
+		if !from.typ.IsParty() || (to.typ != graph.Topic && to.typ != graph.Project) {
+			return
+		}
+	}
+	x.facts = append(x.facts, fact{typ: t, from: from, to: to, role: role, sent: s, rule: rule})
+}
+
+// release assembles the graph.Release: the facts, deduplicated with the strongest rule
+// kept, and the entities that take part in them or act in the text.
+func (x *extraction) release() graph.Release {
+	r := graph.Release{Source: x.doc.Source, Title: x.doc.Title, Date: x.doc.Date,
+		Hash: x.doc.Hash + "+" + RulesVersion}
+	keep := map[*entity]bool{}
+	best := map[string]int{}
+	for _, f := range x.facts {
+		gf := graph.Fact{Type: f.typ, From: f.from.id(), To: f.to.id(), Role: f.role,
+			Sentence: f.sent.text, Confidence: ruleConfidence(f.rule), Rule: f.rule}.Normalize()
+		key := string(gf.Type) + ":" + gf.From + ">" + gf.To
+		if i, ok := best[key]; ok {
+			if gf.Confidence > r.Facts[i].Confidence {
+				r.Facts[i] = gf
+			}
+			continue
+		}
+		best[key] = len(r.Facts)
+		r.Facts = append(r.Facts, gf)
+		keep[f.from], keep[f.to] = true, true
+	}
+	for _, e := range x.order {
+		if e.typ == graph.Person && e.speaks && e.given != "" {
+			keep[e] = true
+		}
+	}
+	for _, e := range x.order {
+		if !keep[e] {
+			continue
+		}
+		ge := graph.NewEntity(e.typ, e.name)
+		for a := range e.aliases {
+			if a != e.name {
+				ge.Aliases = append(ge.Aliases, a)
+			}
+		}
+		sort.Strings(ge.Aliases)
+		r.Entities = append(r.Entities, ge)
+	}
+	return r.WithID()
+}

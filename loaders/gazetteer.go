@@ -1,0 +1,310 @@
+package loaders
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/egovgraph/egovgraph/graph"
+)
+
+//go:embed data/*.tsv data/*.txt
+var dataFS embed.FS
+
+// gazEntry is one entity of the reference data: a Land, a federal body, an e-government
+// organization, a city, a topic or a project, with the names under which texts cite it.
+type gazEntry struct {
+	Type    graph.EntityType
+	Name    string
+	Aliases []string
+	// Kinds are the head nouns a definite description may use for the entry
+	// ("die Genossenschaft" for govdigital), lower case.
+	Kinds []string
+	// ISO and QID identify Länder and states: ISO 3166-2 code and Wikidata item.
+	ISO, QID string
+	// City marks a municipality of the city list: it is a party only where it acts.
+	City bool
+}
+
+// gazForm is one token sequence under which an entry is cited.
+type gazForm struct {
+	keys  []string // folded tokens
+	exact []string // tokens as written, for forms that must match in case (acronyms)
+	entry *gazEntry
+	adj   bool // an adjective form ("bayerische"), not a name
+}
+
+// Gazetteer is the reference data the extractor looks names up in.
+type Gazetteer struct {
+	entries []*gazEntry
+	// forms indexes every form by its first folded token.
+	forms map[string][]*gazForm
+	// firstNames holds common first names, folded.
+	firstNames map[string]bool
+	// roles maps a folded role head ("minister") to its flags.
+	roles map[string]string
+	// stateAdj maps a folded adjective stem ("bayerisch") to its Land; cityAdj maps a
+	// folded city adjective ("karlsruher") to its city.
+	stateAdj map[string]*gazEntry
+	cityAdj  map[string]*gazEntry
+	byName   map[string]*gazEntry // folded canonical name → entry
+}
+
+var (
+	gazOnce sync.Once
+	gaz     *Gazetteer
+	gazErr  error
+)
+
+// defaultGazetteer returns the gazetteer built from the embedded data files; a broken data
+// file is a bug of the build, so it panics.
+func defaultGazetteer() *Gazetteer {
+	gazOnce.Do(func() { gaz, gazErr = loadGazetteer() })
+	if gazErr != nil {
+		panic(gazErr)
+	}
+	return gaz
+}
+
+func loadGazetteer() (*Gazetteer, error) {
+	g := &Gazetteer{
+		forms:      map[string][]*gazForm{},
+		firstNames: map[string]bool{},
+		roles:      map[string]string{},
+		stateAdj:   map[string]*gazEntry{},
+		cityAdj:    map[string]*gazEntry{},
+		byName:     map[string]*gazEntry{},
+	}
+	err := readData("data/states.tsv", 6, func(f []string) error {
+		e := &gazEntry{Type: graph.EntityType(f[1]), Name: f[0], Aliases: splitList(f[4]), ISO: f[2], QID: f[3]}
+		if !e.Type.Valid() {
+			return fmt.Errorf("type %q", f[1])
+		}
+		g.add(e)
+		for _, stem := range splitList(f[5]) {
+			g.stateAdj[foldKey(stem)] = e
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readData("data/parties.tsv", 4, func(f []string) error {
+		e := &gazEntry{Type: graph.EntityType(f[0]), Name: f[1], Aliases: splitList(f[2])}
+		if !e.Type.Valid() {
+			return fmt.Errorf("type %q", f[0])
+		}
+		for _, k := range splitList(f[3]) {
+			e.Kinds = append(e.Kinds, strings.ToLower(k))
+		}
+		g.add(e)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readData("data/cities.tsv", 2, func(f []string) error {
+		if _, ok := g.byName[graph.Fold(f[0])]; ok {
+			// a city-state is already a Land; its adjective still names it.
+			for _, a := range splitList(f[1]) {
+				g.cityAdj[foldKey(a)] = g.byName[graph.Fold(f[0])]
+			}
+			return nil
+		}
+		e := &gazEntry{Type: graph.Municipality, Name: f[0], City: true, Kinds: []string{"stadt"}}
+		g.add(e)
+		for _, a := range splitList(f[1]) {
+			g.cityAdj[foldKey(a)] = e
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readData("data/topics.tsv", 3, func(f []string) error {
+		g.add(&gazEntry{Type: graph.Topic, Name: f[1], Aliases: splitList(f[2])})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readData("data/projects.tsv", 2, func(f []string) error {
+		g.add(&gazEntry{Type: graph.Project, Name: f[0], Aliases: splitList(f[1])})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readData("data/firstnames.txt", 1, func(f []string) error {
+		g.firstNames[foldKey(f[0])] = true
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readData("data/roles.txt", 1, func(f []string) error {
+		flags := ""
+		if len(f) > 1 {
+			flags = f[1]
+		}
+		g.roles[foldKey(f[0])] = flags
+		return nil
+	})
+	return g, err
+}
+
+// readData calls fn with the tab-separated fields of every line of the embedded file name
+// that is neither empty nor a comment, padded to at least n fields.
+func readData(name string, n int, fn func([]string) error) error {
+	b, err := dataFS.ReadFile(name)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		f := strings.Split(text, "\t")
+		for len(f) < n {
+			f = append(f, "")
+		}
+		for i := range f {
+			f[i] = strings.TrimSpace(f[i])
+		}
+		if err := fn(f); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+	}
+	return sc.Err()
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, "|") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// add indexes e under its name, its aliases and their inflected forms.
+func (g *Gazetteer) add(e *gazEntry) {
+	g.entries = append(g.entries, e)
+	if _, ok := g.byName[graph.Fold(e.Name)]; !ok {
+		g.byName[graph.Fold(e.Name)] = e
+	}
+	seen := map[string]bool{}
+	for _, name := range append([]string{e.Name}, e.Aliases...) {
+		for _, v := range inflections(e, name) {
+			toks := tokenize(v)
+			if len(toks) == 0 {
+				continue
+			}
+			f := &gazForm{entry: e}
+			for _, t := range toks {
+				f.keys = append(f.keys, t.Key)
+			}
+			k := strings.Join(f.keys, " ")
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			if isAcronym(v) {
+				for _, t := range toks {
+					f.exact = append(f.exact, t.Text)
+				}
+			}
+			g.forms[f.keys[0]] = append(g.forms[f.keys[0]], f)
+		}
+	}
+}
+
+// inflections returns name and the inflected forms a text may use: the genitive of a
+// single word ("Dataports") and the declined adjective of a multi-word topic ("digitalen
+// Souveränität").
+func inflections(e *gazEntry, name string) []string {
+	out := []string{name}
+	words := strings.Fields(name)
+	if len(words) == 1 && e.Type != graph.Topic && !isAcronym(name) {
+		last, _ := utf8.DecodeLastRuneInString(name)
+		if unicode.IsLetter(last) && !strings.ContainsRune("sßxz", unicode.ToLower(last)) {
+			out = append(out, name+"s")
+		}
+	}
+	if len(words) > 1 && strings.HasSuffix(words[0], "e") && (e.Type == graph.Topic || e.Type == graph.Project) {
+		for _, end := range []string{"en", "er", "es"} {
+			out = append(out, words[0]+end[1:]+" "+strings.Join(words[1:], " "))
+		}
+	}
+	return out
+}
+
+// isAcronym reports whether s is a short all-capitals name ("BMI", "MV", "EfA") that must
+// match in case, so that common words do not pass for it.
+func isAcronym(s string) bool {
+	if utf8.RuneCountInString(s) > 5 || strings.ContainsRune(s, ' ') {
+		return false
+	}
+	upper := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper >= 2
+}
+
+// isFirstName reports whether the token is a common first name.
+func (g *Gazetteer) isFirstName(tok string) bool {
+	if !startsUpper(tok) {
+		return false
+	}
+	if g.firstNames[foldKey(tok)] {
+		return true
+	}
+	// hyphenated first names: "Ina-Marina", "Hans-Jürgen"
+	if i := strings.IndexByte(tok, '-'); i > 0 {
+		return g.firstNames[foldKey(tok[:i])] && g.firstNames[foldKey(tok[i+1:])]
+	}
+	return false
+}
+
+// roleHead returns the role head a word ends in ("Digitalministerin" → "ministerin") and
+// its flags; ok is false when the word names no office.
+func (g *Gazetteer) roleHead(word string) (head, flags string, ok bool) {
+	k := foldKey(word)
+	if f, found := g.roles[k]; found {
+		return k, f, true
+	}
+	// the longest head the word ends in, for compounds ("Landesdigitalisierungsminister")
+	best := ""
+	for h, f := range g.roles {
+		if strings.Contains(f, "exact") || len(h) < 5 {
+			continue
+		}
+		if strings.HasSuffix(k, h) && len(h) > len(best) {
+			best, flags = h, f
+		}
+	}
+	if best == "" {
+		return "", "", false
+	}
+	return best, flags, true
+}
+
+// foldKey folds a single token for lookups: lower case, umlauts spelled out, no spaces.
+func foldKey(s string) string {
+	return strings.ReplaceAll(graph.Fold(s), " ", "")
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

@@ -1,0 +1,623 @@
+package loaders
+
+import (
+	"strings"
+
+	"github.com/egovgraph/egovgraph/graph"
+)
+
+// municipalHeads introduce the name of a municipality: "Stadt Köln", "Landkreis Böblingen".
+// keep says whether the head stays part of the canonical name.
+var municipalHeads = map[string]bool{
+	"stadt": false, "gemeinde": false, "hansestadt": false, "landeshauptstadt": false, "kreisstadt": false,
+	"markt": false, "marktgemeinde": false, "universitaetsstadt": false, "kreisfreie": false,
+	"landkreis": true, "kreis": true, "verbandsgemeinde": true, "samtgemeinde": true, "amt": true,
+	"landkreises": true, "kreises": true, "stadtverwaltung": false, "verbandsgemeinden": true,
+}
+
+// associationHeads are municipal associations named with their Land ("Städtetag Baden-Württemberg").
+var associationHeads = []string{"staedtetag", "landkreistag", "gemeindetag", "staedte- und gemeindebund",
+	"gemeinde- und staedtebund", "staedte- und gemeindetag", "landkreisverband", "kreistag"}
+
+// orgHeads introduce an organization's name: "Zweckverband 4IT", "Genossenschaft govdigital".
+var orgHeads = map[string]graph.EntityType{
+	"zweckverband": graph.Organization, "zweckverbandes": graph.Organization, "zweckverbands": graph.Organization,
+	"landesamt": graph.Authority, "bundesamt": graph.Authority, "bundesagentur": graph.Authority,
+	"landesbetrieb": graph.Authority,
+}
+
+// projectHeads introduce a project's name: "Projekt ELFE", "Förderprojekt „TwinBy“".
+var projectHeads = []string{"projekt", "projekts", "projektes", "foerderprojekt", "foerderprojekts",
+	"pilotprojekt", "pilotprojekts", "modellprojekt", "plattform", "portal", "programm", "programms",
+	"software", "loesung", "initiative", "vorhaben", "anwendung", "app", "strategie", "innovationszentrum"}
+
+// projectSuffixes end the compounds that name plans, platforms and programmes
+// ("Open-Source-Strategie", "Digitalisierungs-Dashboard").
+var projectSuffixes = []string{"strategie", "dashboard", "portal", "plattform", "richtlinie", "fahrplan", "masterplan"}
+
+// findPatternNames finds the names the gazetteer does not know by their form: legal
+// forms, head nouns of municipalities, associations, ministries, organizations and
+// projects, and "Name (ACRONYM)".
+func (x *extraction) findPatternNames(s *sentence) {
+	toks := s.toks
+	for i := 0; i < len(toks); i++ {
+		if s.covering(i) != nil {
+			continue
+		}
+		if end := x.ministryAt(s, i); end > i {
+			i = end - 1
+			continue
+		}
+		if end := x.associationAt(s, i); end > i {
+			i = end - 1
+			continue
+		}
+		if end := x.municipalityAt(s, i); end > i {
+			i = end - 1
+			continue
+		}
+		if end := x.orgHeadAt(s, i); end > i {
+			i = end - 1
+			continue
+		}
+		if end := x.legalNameAt(s, i); end > i {
+			i = end - 1
+			continue
+		}
+		if end := x.projectAt(s, i); end > i {
+			i = end - 1
+			continue
+		}
+	}
+	x.linkAcronyms(s)
+}
+
+// nameRun returns the end of a run of name words starting at i: capitalized words,
+// numbers and the small words inside names ("an der", "für").
+func nameRun(toks []token, i, max int) int {
+	j := i
+	for j < len(toks) && j-i < max {
+		t := toks[j]
+		switch {
+		case !t.Punct && (startsUpper(t.Text) || isDigitWord(t.Text)):
+			j++
+		case (t.Key == "an" || t.Key == "am" || t.Key == "im" || t.Key == "ob") && j+1 < len(toks) && j > i:
+			k := j + 1
+			if k < len(toks) && (toks[k].Key == "der" || toks[k].Key == "den") {
+				k++
+			}
+			if k < len(toks) && startsUpper(toks[k].Text) && !toks[k].Punct {
+				j = k + 1
+				continue
+			}
+			return j
+		case t.Text == "-" && j > i && j+1 < len(toks) && startsUpper(toks[j+1].Text):
+			j += 2
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+func isDigitWord(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			if r != '.' {
+				return false
+			}
+		}
+	}
+	return s != ""
+}
+
+// municipalityAt reads "Stadt X", "Gemeinde X", "Landkreis X", "Kreis X" and the
+// districts written as one word ("Rhein-Neckar-Kreis", "Hochsauerlandkreis").
+func (x *extraction) municipalityAt(s *sentence, i int) int {
+	toks := s.toks
+	t := toks[i]
+	if t.Punct || !startsUpper(t.Text) {
+		return 0
+	}
+	keep, ok := municipalHeads[t.Key]
+	start := i
+	if t.Key == "kreisfreie" || t.Key == "grosse" {
+		return 0
+	}
+	if ok && i+1 < len(toks) {
+		j := i + 1
+		if toks[j].Key == "der" || toks[j].Key == "des" {
+			return 0 // "Stadt der Zukunft"
+		}
+		end := nameRun(toks, j, 4)
+		if end == j || x.isRoleWord(toks[j]) {
+			return 0
+		}
+		// a Land is not a city: "Land Berlin" is read by the gazetteer
+		if f, fend, found := x.g.match(toks, j); found && fend >= end && f.entry.Type == graph.State && f.entry.Name != "Hamburg" && f.entry.Name != "Bremen" && f.entry.Name != "Berlin" {
+			return 0
+		}
+		if f, fend, found := x.g.match(toks, j); found && fend >= end && f.entry.Type != graph.Municipality && f.entry.Type != graph.State {
+			return 0
+		}
+		name := spanText(toks, j, end)
+		head := strings.TrimSuffix(strings.TrimSuffix(t.Text, "es"), "s")
+		if t.Key == "kreises" || t.Key == "landkreises" {
+			head = strings.TrimSuffix(t.Text, "es")
+		}
+		if keep {
+			name = head + " " + name
+		}
+		name = trimGenitive(name)
+		e := x.cityEntity(name)
+		x.addMention(s, &mention{start: start, end: end, ent: e, locative: isLocative(toks, start)})
+		return end
+	}
+	// one-word districts: "Rhein-Neckar-Kreis", "Hochsauerlandkreis", "Märkischen Kreis"
+	k := t.Key
+	if strings.HasSuffix(k, "kreis") || strings.HasSuffix(k, "kreises") {
+		if len(k) > 8 && !strings.HasPrefix(k, "land") && !strings.HasPrefix(k, "laender") && !strings.HasPrefix(k, "teilnehmer") && !strings.HasPrefix(k, "personen") {
+			name := trimGenitive(t.Text)
+			e := x.cityEntity(name)
+			x.addMention(s, &mention{start: i, end: i + 1, ent: e, locative: isLocative(toks, i)})
+			return i + 1
+		}
+	}
+	if i+1 < len(toks) && (toks[i+1].Key == "kreis" || toks[i+1].Key == "kreises") && strings.HasSuffix(k, "en") || i+1 < len(toks) && toks[i+1].Key == "kreis" && strings.HasSuffix(k, "er") {
+		if strings.HasPrefix(k, "maerkisch") || strings.HasPrefix(k, "oberbergisch") || strings.HasPrefix(k, "rheinisch") {
+			stem := strings.TrimSuffix(strings.TrimSuffix(t.Text, "en"), "er")
+			e := x.cityEntity(stem + "er Kreis")
+			x.addMention(s, &mention{start: i, end: i + 2, ent: e, locative: isLocative(toks, i)})
+			return i + 2
+		}
+	}
+	return 0
+}
+
+// cityEntity returns the municipality named name, the gazetteer's entry when it has one.
+func (x *extraction) cityEntity(name string) *entity {
+	if ge, ok := x.g.byName[graph.Fold(name)]; ok && ge.Type.IsParty() {
+		return x.entityFor("", "", ge)
+	}
+	return x.entityFor(graph.Municipality, name, nil)
+}
+
+// trimGenitive strips the genitive -s/-es of a name's last word ("Rhein-Neckar-Kreises").
+func trimGenitive(name string) string {
+	switch {
+	case strings.HasSuffix(name, "kreises") || strings.HasSuffix(name, "Kreises"):
+		return strings.TrimSuffix(name, "es")
+	case strings.HasSuffix(name, "kreis") || strings.HasSuffix(name, "Kreis"):
+		return name
+	}
+	return name
+}
+
+// associationAt reads a municipal association with its Land: "Städtetag Baden-Württemberg",
+// "Gemeinde- und Städtebunds Rheinland-Pfalz", "Thüringischer Landkreistag".
+func (x *extraction) associationAt(s *sentence, i int) int {
+	toks := s.toks
+	for _, h := range associationHeads {
+		hk := strings.Fields(h)
+		n := len(hk)
+		if i+n > len(toks) {
+			continue
+		}
+		ok := true
+		for k := 0; k < n; k++ {
+			w := toks[i+k].Key
+			if k == n-1 {
+				w = strings.TrimSuffix(strings.TrimSuffix(w, "es"), "s")
+				if w == "staedtetage" || w == "gemeindetage" {
+					w = strings.TrimSuffix(w, "e")
+				}
+			}
+			if w != strings.ReplaceAll(hk[k], "-", "") && toks[i+k].Text != "-" && !(hk[k] == "staedte-" && w == "staedte") && !(hk[k] == "gemeinde-" && w == "gemeinde") {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		end := i + n
+		headText := spanText(toks, i, end)
+		headText = strings.TrimSuffix(strings.TrimSuffix(headText, "es"), "s")
+		if strings.HasSuffix(headText, "bund") || strings.HasSuffix(headText, "tag") {
+			// restored below
+		} else if strings.HasSuffix(headText, "bunde") || strings.HasSuffix(headText, "tage") {
+			headText = strings.TrimSuffix(headText, "e")
+		}
+		if end < len(toks) {
+			if f, fend, found := x.g.match(toks, end); found && f.entry.Type == graph.State {
+				e := x.entityFor(graph.Municipality, headText+" "+f.entry.Name, nil)
+				e.kinds = append(e.kinds, strings.ToLower(headText))
+				x.addMention(s, &mention{start: i, end: fend, ent: e})
+				return fend
+			}
+		}
+		// "Thüringischer Landkreistag": the Land's adjective before the head
+		if i > 0 {
+			if st := x.adjectiveAt(toks, i-1); st != nil && st.typ == graph.State && startsUpper(toks[i-1].Text) {
+				stem := strings.TrimRight(toks[i-1].Text, "enrs")
+				e := x.entityFor(graph.Municipality, stem+"er "+headText, nil)
+				e.kinds = append(e.kinds, strings.ToLower(headText))
+				e.parent = st
+				x.addMention(s, &mention{start: i - 1, end: end, ent: e})
+				return end
+			}
+		}
+		return 0
+	}
+	return 0
+}
+
+// ministryAt reads a ministry or Staatskanzlei: "Innenministerium Mecklenburg-Vorpommern",
+// "Bayerisches Staatsministerium für Digitales", "Bundesministerium des Innern und für
+// Heimat", "das rheinland-pfälzische Innenministerium", "Sächsische Staatskanzlei".
+func (x *extraction) ministryAt(s *sentence, i int) int {
+	toks := s.toks
+	t := toks[i]
+	if t.Punct {
+		return 0
+	}
+	k := t.Key
+	isMin := strings.Contains(k, "ministerium") && !strings.HasSuffix(k, "ministerien")
+	isKanzlei := k == "staatskanzlei" || k == "senatskanzlei"
+	if !isMin && !isKanzlei {
+		return 0
+	}
+	start := i
+	var state *entity
+	adj := ""
+	if i > 0 {
+		if st := x.adjectiveAt(toks, i-1); st != nil && st.typ == graph.State {
+			state, start = st, i-1
+			adj = toks[i-1].Text
+		}
+	}
+	head := strings.TrimSuffix(t.Text, "s")
+	if strings.HasSuffix(head, "ministeriu") { // "Ministeriums" → "Ministerium"
+		head = t.Text[:len(t.Text)-1]
+	}
+	end := i + 1
+	compl := ""
+	// complement: "für Inneres, Digitalisierung und Migration", "des Innern und für Heimat"
+	j := end
+	for j < len(toks) {
+		w := toks[j].Key
+		if w == "fuer" || w == "des" || w == "der" {
+			k2 := j + 1
+			if k2 < len(toks) && startsUpper(toks[k2].Text) && !toks[k2].Punct {
+				r := nameRun(toks, k2, 3)
+				if f, _, found := x.g.match(toks, k2); found && f.entry.Type.IsParty() && f.entry.Type != graph.Federal {
+					break // "des Landes X" is not part of the name
+				}
+				j = r
+				// ", Y" and "und Z" continue the complement
+				for j+1 < len(toks) && (toks[j].Text == "," || toks[j].Key == "und") && startsUpper(toks[j+1].Text) && !toks[j+1].Punct {
+					if x.g.isFirstName(toks[j+1].Text) {
+						break
+					}
+					j = nameRun(toks, j+1, 3)
+				}
+				if j+1 < len(toks) && toks[j].Key == "und" && toks[j+1].Key == "fuer" {
+					j++
+					continue
+				}
+				if j < len(toks) && toks[j].Text == "," && j+1 < len(toks) && toks[j+1].Key == "fuer" {
+					j++
+					continue
+				}
+				end = j
+				break
+			}
+		}
+		break
+	}
+	if end > i+1 {
+		compl = " " + spanText(toks, i+1, end)
+	}
+	// the Land after the name: "Innenministerium Rheinland-Pfalz"
+	if end < len(toks) {
+		if f, fend, found := x.g.match(toks, end); found && f.entry.Type == graph.State {
+			state = x.entityFor("", "", f.entry)
+			end = fend
+			if adj == "" {
+				compl += " " + f.entry.Name
+			}
+		}
+	}
+	var name string
+	switch {
+	case adj != "" && startsUpper(adj):
+		name = nominativeAdj(adj, isKanzlei) + " " + head + compl
+	case adj != "":
+		name = head + compl + " " + state.name
+	default:
+		name = head + compl
+	}
+	if name == head && !strings.HasPrefix(k, "bundes") {
+		// a bare "Innenministerium": the Land of the release, resolved in resolveCorefs
+		e := x.entityFor(graph.Authority, name, nil)
+		e.kinds = append(e.kinds, strings.ToLower(head))
+		x.addMention(s, &mention{start: start, end: end, ent: e, kind: mCoref})
+		return end
+	}
+	// a known federal ministry keeps its gazetteer entry
+	if ge, ok := x.g.byName[graph.Fold(name)]; ok && ge.Type.IsParty() {
+		e := x.entityFor("", "", ge)
+		x.addMention(s, &mention{start: start, end: end, ent: e})
+		return end
+	}
+	e := x.entityFor(graph.Authority, name, nil)
+	e.kinds = append(e.kinds, strings.ToLower(head))
+	if state != nil {
+		e.parent = state
+	} else if strings.HasPrefix(k, "bundes") {
+		e.parent = x.entityFor("", "", x.g.byName["bund"])
+	}
+	x.addMention(s, &mention{start: start, end: end, ent: e})
+	return end
+}
+
+// nominativeAdj returns an adjective in the nominative before a neuter ministry
+// ("Bayerischen" → "Bayerisches") or a feminine Staatskanzlei ("Sächsischen" → "Sächsische").
+func nominativeAdj(adj string, feminine bool) string {
+	stem := adj
+	for _, end := range []string{"en", "es", "er", "em", "e"} {
+		if strings.HasSuffix(stem, end) {
+			stem = strings.TrimSuffix(stem, end)
+			break
+		}
+	}
+	if feminine {
+		return stem + "e"
+	}
+	return stem + "es"
+}
+
+// orgHeadAt reads "Zweckverband X", "Landesamt X", "Bundesamt für X".
+func (x *extraction) orgHeadAt(s *sentence, i int) int {
+	toks := s.toks
+	t := toks[i]
+	typ, ok := orgHeads[t.Key]
+	if !ok || i+1 >= len(toks) {
+		return 0
+	}
+	j := i + 1
+	if toks[j].Key == "fuer" {
+		j++
+	}
+	end := nameRun(toks, j, 5)
+	// "Zweckverband Elektronische Verwaltung in Mecklenburg-Vorpommern"
+	if end+1 < len(toks) && toks[end].Key == "in" {
+		if f, fend, found := x.g.match(toks, end+1); found && f.entry.Type == graph.State {
+			end = fend
+		}
+	}
+	if end == j {
+		return 0
+	}
+	// a known organization after the head: "Zweckverband eGo-Saar"
+	if f, fend, found := x.g.match(toks, i+1); found && fend == end && f.entry.Type.IsParty() && f.entry.Type != graph.State {
+		e := x.entityFor("", "", f.entry)
+		x.addMention(s, &mention{start: i, end: end, ent: e})
+		return end
+	}
+	head := strings.TrimSuffix(strings.TrimSuffix(t.Text, "es"), "s")
+	if strings.HasSuffix(t.Key, "verbands") || strings.HasSuffix(t.Key, "verbandes") {
+		head = "Zweckverband"
+	}
+	name := head + " " + spanText(toks, i+1, end)
+	e := x.entityFor(typ, name, nil)
+	e.kinds = append(e.kinds, strings.ToLower(head))
+	x.addMention(s, &mention{start: i, end: end, ent: e})
+	return end
+}
+
+// legalNameAt reads an organization named with its legal form: "ZIO GmbH", "GovTech Campus
+// e.V.", "IT-Allianz Nord AöR". The name is the run of capitalized words before the form.
+func (x *extraction) legalNameAt(s *sentence, i int) int {
+	toks := s.toks
+	if !startsUpper(toks[i].Text) && !isLowerName(toks[i].Text) || toks[i].Punct {
+		return 0
+	}
+	j := i
+	for j < len(toks) && j-i < 4 && !toks[j].Punct && !isLegalForm(toks[j]) && (startsUpper(toks[j].Text) || isLowerName(toks[j].Text) || isDigitWord(toks[j].Text)) {
+		j++
+	}
+	if j == i || j >= len(toks) || !isLegalForm(toks[j]) {
+		return 0
+	}
+	// drop a leading article or head word that is no part of the name
+	start := i
+	for start < j && (toks[start].Key == "die" || toks[start].Key == "der" || toks[start].Key == "das") {
+		start++
+	}
+	if start == j {
+		return 0
+	}
+	name := spanText(toks, start, j)
+	var e *entity
+	if ge, ok := x.g.byName[graph.Fold(name)]; ok {
+		e = x.entityFor("", "", ge)
+	} else {
+		e = x.entityFor(graph.Organization, name, nil)
+	}
+	x.addMention(s, &mention{start: start, end: j + 1, ent: e})
+	return j + 1
+}
+
+// isLowerName reports whether a lower-case word is written like a brand ("govdigital",
+// "dataport", "vote"): it is followed by nothing that makes it a common word, which the
+// caller checks by the legal form.
+func isLowerName(s string) bool {
+	return len(s) > 2 && !strings.ContainsAny(s, ".,")
+}
+
+// projectAt reads a project's name after a head noun ("Projekt ELFE", "Förderprojekts
+// „TwinBy“"), a quoted name after such a noun, and compounds naming plans and platforms
+// ("Open-Source-Strategie").
+func (x *extraction) projectAt(s *sentence, i int) int {
+	toks := s.toks
+	t := toks[i]
+	if t.Punct {
+		return 0
+	}
+	isHead := false
+	for _, h := range projectHeads {
+		if t.Key == h || strings.HasSuffix(t.Key, "-"+h) || (len(t.Key) > len(h) && strings.HasSuffix(t.Key, h) && h == "projekt") {
+			isHead = true
+		}
+	}
+	if isHead && i+1 < len(toks) {
+		j := i + 1
+		if toks[j].Punct && strings.ContainsAny(toks[j].Text, "„“\"‚‘»«") {
+			// quoted name
+			k := j + 1
+			for k < len(toks) && !(toks[k].Punct && strings.ContainsAny(toks[k].Text, "“”\"‘’«»")) && k-j < 12 {
+				k++
+			}
+			if k < len(toks) && k > j+1 {
+				name := spanText(toks, j+1, k)
+				e := x.projectEntity(name)
+				x.addMention(s, &mention{start: j + 1, end: k, ent: e})
+				return k + 1
+			}
+			return 0
+		}
+		if strings.HasPrefix(t.Key, "projekt") && startsUpper(toks[j].Text) && !x.g.isFirstName(toks[j].Text) {
+			end := nameRun(toks, j, 3)
+			if end > j {
+				if f, fend, found := x.g.match(toks, j); found && f.entry.Type == graph.Project && fend >= end {
+					e := x.entityFor("", "", f.entry)
+					x.addMention(s, &mention{start: i, end: fend, ent: e})
+					return fend
+				}
+				if f, _, found := x.g.match(toks, j); found && f.entry.Type.IsParty() {
+					return 0
+				}
+				name := spanText(toks, j, end)
+				e := x.projectEntity(name)
+				x.addMention(s, &mention{start: j, end: end, ent: e})
+				return end
+			}
+		}
+		return 0
+	}
+	// "Das Phoenix genannte Projekt"
+	if i+2 < len(toks) && startsUpper(t.Text) && strings.HasPrefix(toks[i+1].Key, "genannt") {
+		for _, h := range projectHeads {
+			if toks[i+2].Key == h {
+				e := x.projectEntity(t.Text)
+				x.addMention(s, &mention{start: i, end: i + 1, ent: e})
+				return i + 1
+			}
+		}
+	}
+	// "Multi-Cloud-Strategie", "Digitalisierungs-Dashboard", "Masterplan Digitalisierung"
+	if startsUpper(t.Text) && strings.Contains(t.Text, "-") {
+		for _, suf := range projectSuffixes {
+			if strings.HasSuffix(t.Key, suf) {
+				end := i + 1
+				if end < len(toks) && isDigitWord(toks[end].Text) {
+					end++
+				}
+				name := spanText(toks, i, end)
+				e := x.projectEntity(name)
+				x.addMention(s, &mention{start: i, end: end, ent: e})
+				return end
+			}
+		}
+	}
+	if strings.HasPrefix(t.Key, "masterplan") && i+1 < len(toks) && startsUpper(toks[i+1].Text) && !toks[i+1].Punct {
+		end := nameRun(toks, i+1, 2)
+		name := "Masterplan " + spanText(toks, i+1, end)
+		e := x.projectEntity(name)
+		x.addMention(s, &mention{start: i, end: end, ent: e})
+		return end
+	}
+	return 0
+}
+
+// projectEntity returns the project named name, the gazetteer's entry when it has one.
+func (x *extraction) projectEntity(name string) *entity {
+	name = strings.Trim(name, " -–")
+	if ge, ok := x.g.byName[graph.Fold(name)]; ok {
+		return x.entityFor("", "", ge)
+	}
+	return x.entityFor(graph.Project, name, nil)
+}
+
+// linkAcronyms joins "Name (ACR)": the acronym becomes an alias of the name's entity, and
+// a gazetteer entry for the acronym absorbs the name.
+func (x *extraction) linkAcronyms(s *sentence) {
+	toks := s.toks
+	for i := 0; i+2 < len(s.toks); i++ {
+		if toks[i].Text != "(" || toks[i+2].Text != ")" {
+			continue
+		}
+		acr := toks[i+1]
+		if !isAcronymLike(acr.Text) {
+			continue
+		}
+		prev := s.covering(i - 1)
+		if prev == nil || prev.ent == nil || prev.kind != mName || !prev.ent.typ.IsParty() && prev.ent.typ != graph.Project {
+			// an unknown name before the acronym: the capitalized run
+			continue
+		}
+		if inner := s.covering(i + 1); inner != nil {
+			if inner.ent != prev.ent && inner.ent != nil && inner.ent.gaz != nil && prev.ent.gaz == nil {
+				x.merge(prev.ent, inner.ent)
+			}
+			continue
+		}
+		prev.ent.aliases[acr.Text] = true
+		x.addMention(s, &mention{start: i + 1, end: i + 2, ent: prev.ent})
+	}
+}
+
+// isAcronymLike reports whether s looks like an abbreviation: "BMI", "ZIT-BB", "ZD MV".
+func isAcronymLike(s string) bool {
+	upper := 0
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' || r == 'Ä' || r == 'Ö' || r == 'Ü' {
+			upper++
+		}
+	}
+	return upper >= 2 && len(s) <= 12
+}
+
+// merge folds entity from into entity into: every mention of from now names into.
+func (x *extraction) merge(from, into *entity) {
+	for _, s := range x.sents {
+		for _, m := range s.ments {
+			if m.ent == from {
+				m.ent = into
+			}
+			for k, g := range m.group {
+				if g == from {
+					m.group[k] = into
+				}
+			}
+		}
+	}
+	into.aliases[from.name] = true
+	for a := range from.aliases {
+		into.aliases[a] = true
+	}
+	into.count += from.count
+	into.explicit = into.explicit || from.explicit
+	for k, e := range x.ents {
+		if e == from {
+			x.ents[k] = into
+		}
+	}
+	for i, e := range x.order {
+		if e == from {
+			x.order = append(x.order[:i], x.order[i+1:]...)
+			break
+		}
+	}
+}

@@ -1,0 +1,665 @@
+package loaders
+
+import (
+	"strings"
+
+	"github.com/egovgraph/egovgraph/graph"
+)
+
+// actor is a party that a sentence names as acting, with the mention that names it.
+type actor struct {
+	ent *entity
+	m   *mention
+}
+
+// actors returns the parties s names in tokens [from, to) that may act: persons stand for
+// the party of their office, places ("in Bayern") and the parties of offices whose holder
+// is named are left out.
+func (x *extraction) actors(s *sentence, from, to int) []actor {
+	var out []actor
+	seen := map[*entity]bool{}
+	persons := map[*entity]bool{}
+	for _, m := range s.ments {
+		if m.ent != nil && m.ent.typ == graph.Person {
+			persons[m.ent] = true
+		}
+	}
+	for _, m := range s.ments {
+		if m.start < from || m.start >= to || m.locative {
+			continue
+		}
+		if m.kind == mAdj && !(m.end < len(s.toks) && isGovernmentNoun(s.toks[m.end].Key)) {
+			continue
+		}
+		if x.inRoleSlot(s, m) && len(persons) > 0 {
+			continue
+		}
+		for _, e := range m.ents() {
+			if e.typ == graph.Person {
+				e = x.partyOf(e)
+			}
+			if e == nil || !e.typ.IsParty() || seen[e] {
+				continue
+			}
+			seen[e] = true
+			out = append(out, actor{e, m})
+		}
+	}
+	return out
+}
+
+// inRoleSlot reports whether m names the party of an office ("Vorstand der govdigital eG",
+// "Bayerns Digitalministerin") rather than an actor of the sentence.
+func (x *extraction) inRoleSlot(s *sentence, m *mention) bool {
+	for _, f := range x.facts {
+		if f.typ == graph.HoldsRole && f.sent == s && f.to == m.ent {
+			return true
+		}
+	}
+	return false
+}
+
+// has reports whether any token of s from token from on starts with one of the prefixes.
+func has(s *sentence, prefixes ...string) bool {
+	return indexOf(s, 0, prefixes...) >= 0
+}
+
+// indexOf returns the first token at or after from whose key starts with one of the
+// prefixes, or -1.
+func indexOf(s *sentence, from int, prefixes ...string) int {
+	for i := from; i < len(s.toks); i++ {
+		for _, p := range prefixes {
+			if strings.HasPrefix(s.toks[i].Key, p) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// coordination returns the parties coordinated with the mention at index mi of s:
+// "A, B und C", "sowohl A als auch B", skipping articles and appositions of persons.
+func (x *extraction) coordination(s *sentence, mi int) []*mention {
+	out := []*mention{s.ments[mi]}
+	toks := s.toks
+	for k := mi + 1; k < len(s.ments); k++ {
+		prev, m := s.ments[k-1], s.ments[k]
+		gap := toks[prev.end:m.start]
+		if !isCoordGap(gap) {
+			// an apposition after a person: "A, Rolle der X, und B"
+			if prev.ent != nil && prev.ent.typ == graph.Person || x.inRoleSlot(s, prev) {
+				if x.inRoleSlot(s, m) {
+					continue
+				}
+				if len(gap) > 0 && (gap[len(gap)-1].Key == "und" || gap[len(gap)-1].Key == "sowie") {
+					out = append(out, m)
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// isCoordGap reports whether the tokens between two names coordinate them.
+func isCoordGap(gap []token) bool {
+	if len(gap) > 5 {
+		return false
+	}
+	for _, t := range gap {
+		switch t.Key {
+		case ",", "und", "sowie", "als", "auch", "der", "die", "das", "dem", "den", "des", "mit", "&", "/", "–", "-",
+			"land", "stadt", "gemeinde", "landes", "freistaat", "oder", "beziehungsweise", "bzw.":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// pairs adds a fact of type t for every pair of the given parties.
+func (x *extraction) pairs(t graph.RelationType, parties []*entity, s *sentence, rule string) {
+	for i := range parties {
+		for j := i + 1; j < len(parties); j++ {
+			x.addFact(t, parties[i], parties[j], "", s, rule)
+		}
+	}
+}
+
+func uniq(es []*entity) []*entity {
+	var out []*entity
+	seen := map[*entity]bool{}
+	for _, e := range es {
+		if e != nil && !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// ---- MEMBER_OF ----
+
+// memberTargetScore rates how well e fits as the organization others join.
+func memberTargetScore(e *entity) int {
+	if e == nil || !e.typ.IsParty() || e.typ == graph.State || e.typ == graph.Federal || e.typ == graph.Person {
+		return -1
+	}
+	score := 0
+	if e.typ == graph.Organization {
+		score++
+	}
+	if collective(e) {
+		score += 2
+	}
+	for _, k := range e.kinds {
+		switch k {
+		case "genossenschaft", "digitalisierungsgenossenschaft", "verband", "zweckverband", "arbeitsgemeinschaft",
+			"bundes-arbeitsgemeinschaft", "dachverband", "verein", "gremium", "planungsrat", "konferenz", "traegerverein",
+			"netzwerk", "initiative", "spitzenverband":
+			score += 2
+		}
+	}
+	return score
+}
+
+// readMembership reads MEMBER_OF facts: joining, membership, founding members, Träger.
+func (x *extraction) readMembership() {
+	for si, s := range x.sents {
+		x.memberListIntro(si, s)
+		toks := s.toks
+		for i, t := range toks {
+			k := t.Key
+			switch {
+			case strings.HasPrefix(k, "beitritt"):
+				x.memberBeitritt(s, i)
+			case k == "tritt" || k == "treten" || k == "trat" || k == "traten" || k == "trete":
+				if indexOf(s, i+1, "bei") >= 0 {
+					x.memberGeneric(s, i, "member.beitreten")
+				}
+			case strings.HasPrefix(k, "beigetreten") || strings.HasPrefix(k, "beitreten") || strings.HasPrefix(k, "beizutreten"):
+				x.memberGeneric(s, i, "member.beitreten")
+			case strings.HasPrefix(k, "gruendungsmitglied"):
+				x.memberFounders(s, i)
+			case strings.Contains(k, "mitglied") && !strings.Contains(k, "mitgliederversammlung") && !strings.HasPrefix(k, "vorstandsmitglied") && !strings.HasPrefix(k, "aufsichtsratsmitglied"):
+				x.memberMitglied(s, i)
+			case k == "anschliessen" || k == "anzuschliessen" || k == "angeschlossen" || (k == "schliesst" || k == "schliessen") && indexOf(s, i+1, "an") >= 0:
+				x.memberGeneric(s, i, "member.anschluss")
+			case strings.HasPrefix(k, "traeger") || k == "hauptraeger" || strings.HasPrefix(k, "haupttraeger") || k == "getragen":
+				x.memberTraeger(s, i)
+			case k == "aufzunehmen" || k == "aufnehmen" || k == "aufgenommen" || k == "aufnahme":
+				x.memberGeneric(s, i, "member.aufnahme")
+			case k == "beteiligt" || k == "beteiligen" || k == "beteiligte":
+				if j := indexOf(s, i+1, "an"); j >= 0 && j <= i+4 || i > 0 && toks[i-1].Key == "sich" {
+					if !has(s, "waren", "war") {
+						x.memberGeneric(s, i, "member.beteiligung")
+					}
+				}
+			case k == "gesellschafter" || k == "gesellschafterin":
+				x.memberGeneric(s, i, "member.gesellschafter")
+			case k == "teil" && i+1 < len(toks) && (toks[i+1].Key == "einer" || toks[i+1].Key == "eines" || toks[i+1].Key == "der" || toks[i+1].Key == "des"):
+				x.memberGeneric(s, i, "member.teil")
+			case k == "besteht" || k == "bestehen" || k == "bestand":
+				x.memberConsists(s, i)
+			case k == "hinzu" || k == "stoesst" || k == "verstaerkt":
+				x.memberGeneric(s, i, "member.hinzu")
+			case k == "vorsitz" || k == "vorsitzes":
+				x.memberChair(s, i)
+			}
+		}
+	}
+}
+
+// memberTarget picks the organization joined in s: the best scoring party, nearest to the
+// trigger at i; the home organization when the sentence names none.
+func (x *extraction) memberTarget(s *sentence, i int, exclude map[*entity]bool) *entity {
+	var best *entity
+	bestScore, bestDist := -1, 1<<30
+	for _, m := range s.ments {
+		if m.ent == nil || exclude[m.ent] || m.locative {
+			continue
+		}
+		sc := memberTargetScore(m.ent)
+		if sc < 0 {
+			continue
+		}
+		d := m.start - i
+		if d < 0 {
+			d = -d
+		}
+		if sc > bestScore || sc == bestScore && d < bestDist {
+			best, bestScore, bestDist = m.ent, sc, d
+		}
+	}
+	if best == nil && x.homeOrg != nil && memberTargetScore(x.homeOrg) > 0 && !exclude[x.homeOrg] {
+		return x.homeOrg
+	}
+	return best
+}
+
+// memberGeneric: the organization joined is the best target; every other actor joins it.
+func (x *extraction) memberGeneric(s *sentence, i int, rule string) {
+	if has(s, "ausgetreten", "austritt", "verlassen", "verlaesst") {
+		return
+	}
+	target := x.memberTarget(s, i, nil)
+	if target == nil {
+		return
+	}
+	for _, a := range x.actors(s, 0, len(s.toks)) {
+		if a.ent == target || a.m.quoted && s.speaker == nil {
+			continue
+		}
+		x.addFact(graph.MemberOf, a.ent, target, "", s, rule)
+	}
+	// a speaker announcing the joining: "Gerlach verkündet den Beitritt"
+	if s.speaker == nil {
+		for _, m := range s.ments {
+			if m.ent != nil && m.ent.typ == graph.Person {
+				if p := x.partyOf(m.ent); p != nil && p != target {
+					x.addFact(graph.MemberOf, p, target, "", s, rule)
+				}
+				break
+			}
+		}
+	}
+}
+
+// memberBeitritt reads "Beitritt (des) X zu(r) Y" and "verkündet den Beitritt zu Y".
+func (x *extraction) memberBeitritt(s *sentence, i int) {
+	toks := s.toks
+	var member, target *entity
+	j := i + 1
+	if j < len(toks) && (toks[j].Key == "des" || toks[j].Key == "der") {
+		j++
+	}
+	if m := s.covering(j); m != nil && m.start == j && len(m.ents()) == 1 && m.ent.typ.IsParty() {
+		member = m.ent
+		j = m.end
+	}
+	if z := indexOf(s, i+1, "zu", "zur", "zum"); z >= 0 && z <= j+1 {
+		k := z + 1
+		for k < len(toks) && s.covering(k) == nil && k < z+4 {
+			k++
+		}
+		if m := s.covering(k); m != nil && m.ent != nil && m.ent.typ.IsParty() {
+			target = m.ent
+		}
+	}
+	if target == nil {
+		target = x.memberTarget(s, i, map[*entity]bool{member: true})
+	}
+	if target == nil {
+		return
+	}
+	if member == nil {
+		// the subject of the sentence, or the speaker's party
+		for _, a := range x.actors(s, 0, i) {
+			if a.ent != target {
+				member = a.ent
+				break
+			}
+		}
+	}
+	if member == nil && s.speaker != nil {
+		if p := x.partyOf(s.speaker); p != nil && p != target {
+			member = p
+		}
+	}
+	x.addFact(graph.MemberOf, member, target, "", s, "member.beitritt")
+}
+
+// memberFounders reads "Die Gründungsmitglieder sind A, B und C" and "Zu den
+// Gründungsmitgliedern zählt X": every party named is a member of the organization founded.
+func (x *extraction) memberFounders(s *sentence, i int) {
+	target := x.homeOrg
+	// "Gründungsmitglieder der X"
+	if i+2 < len(s.toks) && (s.toks[i+1].Key == "der" || s.toks[i+1].Key == "des") {
+		if m := s.covering(i + 2); m != nil && m.ent != nil && m.ent.typ.IsParty() {
+			target = m.ent
+		}
+	}
+	if target == nil {
+		return
+	}
+	vertreten := indexOf(s, 0, "vertreten")
+	for _, a := range x.actors(s, 0, len(s.toks)) {
+		if vertreten >= 0 && a.m.start > vertreten {
+			continue
+		}
+		x.addFact(graph.MemberOf, a.ent, target, "", s, "member.gruendung")
+	}
+}
+
+// memberMitglied reads "X wird Mitglied der Y", "die neuen VITAKO-Mitglieder A und B",
+// "X als neues Mitglied", "Verbandsmitglied".
+func (x *extraction) memberMitglied(s *sentence, i int) {
+	toks := s.toks
+	k := toks[i].Key
+	if strings.HasSuffix(k, "versammlung") || k == "mitgliedschaft" || strings.HasPrefix(k, "mitgliedsverb") {
+		return
+	}
+	var target *entity
+	// "VITAKO-Mitglieder", "Verbandsmitglied"
+	if p := x.compoundParty(toks[i].Text); p != nil && memberTargetScore(p) >= 0 {
+		target = p
+	}
+	if target == nil && strings.HasPrefix(k, "verbandsmitglied") {
+		target = x.memberTarget(s, i, nil)
+	}
+	// "VITAKO Mitglieder"
+	if target == nil && i > 0 {
+		if m := s.covering(i - 1); m != nil && m.end == i && m.ent != nil && memberTargetScore(m.ent) >= 0 && m.kind != mAdj {
+			target = m.ent
+		}
+	}
+	// "Mitglied der/des/bei/im Y"
+	if target == nil && i+1 < len(toks) {
+		switch toks[i+1].Key {
+		case "der", "des", "bei", "im", "in", "von":
+			j := i + 2
+			if j < len(toks) && (toks[j].Key == "der" || toks[j].Key == "dem") {
+				j++
+			}
+			if m := s.covering(j); m != nil && m.ent != nil && m.ent.typ.IsParty() {
+				target = m.ent
+			}
+		}
+	}
+	plural := strings.HasSuffix(k, "mitglieder") || strings.HasSuffix(k, "mitgliedern")
+	if target == nil && !plural {
+		target = x.memberTarget(s, i, nil)
+	}
+	if target == nil {
+		return
+	}
+	if plural && !has(s, "neu", "aufgenommen", "aufnahme", "begruess", "vorgestellt", "beiden", "gastgeber", "sind", "zaehl") {
+		return
+	}
+	for _, a := range x.actors(s, 0, len(s.toks)) {
+		if a.ent == target || a.ent.typ == graph.Federal && plural {
+			continue
+		}
+		x.addFact(graph.MemberOf, a.ent, target, "", s, "member.mitglied")
+	}
+}
+
+// memberTraeger reads "X ist Träger der Y", "Y wird getragen durch A und B", "Hauptträger".
+func (x *extraction) memberTraeger(s *sentence, i int) {
+	toks := s.toks
+	if toks[i].Key == "getragen" {
+		by := indexOf(s, i+1, "durch", "von")
+		if by < 0 {
+			return
+		}
+		var target *entity
+		for _, a := range x.actors(s, 0, i) {
+			target = a.ent
+		}
+		if target == nil {
+			return
+		}
+		for _, a := range x.actors(s, by, len(toks)) {
+			x.addFact(graph.MemberOf, a.ent, target, "", s, "member.traeger")
+		}
+		return
+	}
+	if strings.HasPrefix(toks[i].Key, "traegerschaft") || strings.HasPrefix(toks[i].Key, "traegerverein") {
+		return
+	}
+	x.memberGeneric(s, i, "member.traeger")
+}
+
+// memberConsists reads "Y, die aus A, B und C besteht".
+func (x *extraction) memberConsists(s *sentence, i int) {
+	aus := -1
+	for j := i - 1; j >= 0 && j > i-12; j-- {
+		if s.toks[j].Key == "aus" {
+			aus = j
+			break
+		}
+	}
+	if aus < 0 {
+		return
+	}
+	// the organization before the relative pronoun
+	var target *entity
+	for _, m := range s.ments {
+		if m.end <= aus && m.ent != nil && memberTargetScore(m.ent) >= 0 {
+			target = m.ent
+		}
+	}
+	if target == nil {
+		return
+	}
+	for _, a := range x.actors(s, aus, i) {
+		x.addFact(graph.MemberOf, a.ent, target, "", s, "member.bestehen")
+	}
+}
+
+// memberChair reads "unter dem Vorsitz von X" and "X übernimmt den Vorsitz des Y": the
+// chair is a member of the body.
+func (x *extraction) memberChair(s *sentence, i int) {
+	var target *entity
+	bestScore := -1
+	for _, m := range s.ments {
+		if m.ent == nil {
+			continue
+		}
+		if sc := memberTargetScore(m.ent); sc > bestScore && sc >= 2 {
+			target, bestScore = m.ent, sc
+		}
+	}
+	if target == nil {
+		return
+	}
+	for _, a := range x.actors(s, 0, len(s.toks)) {
+		if a.ent != target && a.ent.typ != graph.Organization {
+			x.addFact(graph.MemberOf, a.ent, target, "", s, "member.vorsitz")
+		}
+	}
+	for _, m := range s.ments {
+		if m.ent != nil && m.ent.typ == graph.Person {
+			if p := x.partyOf(m.ent); p != nil && p != target {
+				x.addFact(graph.MemberOf, p, target, "", s, "member.vorsitz")
+			}
+		}
+	}
+}
+
+// memberListIntro reads a sentence that ends in a colon and announces members, followed
+// by list items: "Neu im Club sind folgende Kommunen:" "- Stadt Bedburg".
+func (x *extraction) memberListIntro(si int, s *sentence) {
+	if !strings.HasSuffix(strings.TrimSpace(s.text), ":") || s.list {
+		return
+	}
+	if !has(s, "neu", "mitglied", "traeger", "beigetreten", "gruendungsmitglied", "beitritt") {
+		return
+	}
+	target := x.memberTarget(s, len(s.toks), nil)
+	if target == nil {
+		return
+	}
+	for _, item := range x.sents[si+1:] {
+		if !item.list {
+			break
+		}
+		for _, a := range x.actors(item, 0, len(item.toks)) {
+			if a.ent != target {
+				x.addFact(graph.MemberOf, a.ent, target, "", item, "member.liste")
+			}
+		}
+	}
+}
+
+// ---- COOPERATES_WITH ----
+
+// coopTriggers are the words that say parties work together.
+var coopTriggers = []string{"zusammenarbeit", "zusammenzuarbeiten", "kooperation", "kooperier", "absichtserklaerung",
+	"letter", "vereinbarung", "verwaltungsvereinbarung", "pakt", "e-government-pakt", "staatsvertrag", "abkommen",
+	"dachabkommen", "partnerschaft", "entwicklungspartnerschaft", "buendel", "kooperationsvertrag", "vertiefen",
+	"schulterschluss", "allianz", "hauptpartner", "gemeinsam", "zusammen", "vereinbart", "unterzeichn", "partner"}
+
+// readCooperation reads COOPERATES_WITH facts.
+func (x *extraction) readCooperation() {
+	for _, s := range x.sents {
+		trig := indexOf(s, 0, coopTriggers...)
+		if trig < 0 {
+			continue
+		}
+		if has(s, "zuschlag", "auftrag", "beauftragt", "ausschreibung") {
+			continue
+		}
+		// "zwischen A und B"
+		if z := indexOf(s, 0, "zwischen"); z >= 0 {
+			var list []*entity
+			for mi, m := range s.ments {
+				if m.start > z && m.start <= z+4 {
+					for _, c := range x.coordination(s, mi) {
+						list = append(list, c.ents()...)
+					}
+					break
+				}
+			}
+			list = uniq(list)
+			if len(list) >= 2 {
+				x.pairs(graph.CooperatesWith, list, s, "coop.zwischen")
+				continue
+			}
+			if len(list) == 1 {
+				for _, a := range x.actors(s, 0, z) {
+					if a.ent != list[0] {
+						x.addFact(graph.CooperatesWith, a.ent, list[0], "", s, "coop.zwischen")
+						break
+					}
+				}
+				continue
+			}
+		}
+		acts := x.actors(s, 0, len(s.toks))
+		// a quoted "Zusammenarbeit mit X": the speaker's party and X
+		if s.speaker != nil {
+			if p := x.partyOf(s.speaker); p != nil {
+				if mit := indexOf(s, 0, "mit"); mit >= 0 {
+					for _, a := range x.actors(s, mit, len(s.toks)) {
+						if a.ent != p && a.m.start <= mit+3 {
+							x.addFact(graph.CooperatesWith, p, a.ent, "", s, "coop.zitat")
+						}
+					}
+				}
+			}
+		}
+		var parties []*entity
+		for _, a := range acts {
+			parties = append(parties, a.ent)
+		}
+		parties = uniq(parties)
+		if len(parties) < 2 || len(parties) > 8 {
+			continue
+		}
+		rule := "coop.satz"
+		if !strongCoop(s) {
+			// a weak trigger ("gemeinsam", "Partner") needs the parties coordinated
+			coordinated := false
+			for mi := range s.ments {
+				if len(x.coordination(s, mi)) >= 2 {
+					coordinated = true
+				}
+			}
+			if !coordinated && !hasGroup(s) {
+				continue
+			}
+			rule = "coop.gemeinsam"
+		}
+		x.pairs(graph.CooperatesWith, parties, s, rule)
+	}
+}
+
+// strongCoop reports whether s names a cooperation outright.
+func strongCoop(s *sentence) bool {
+	return has(s, "zusammenarbeit", "zusammenzuarbeiten", "kooperation", "kooperier", "absichtserklaerung", "letter",
+		"vereinbarung", "verwaltungsvereinbarung", "pakt", "e-government-pakt", "staatsvertrag", "abkommen", "dachabkommen",
+		"partnerschaft", "entwicklungspartnerschaft", "kooperationsvertrag", "buendel", "vertiefen", "vereinbart")
+}
+
+func hasGroup(s *sentence) bool {
+	for _, m := range s.ments {
+		if m.kind == mGroup {
+			return true
+		}
+	}
+	return false
+}
+
+// ---- WORKS_ON ----
+
+// workTriggers say that a party works on a topic or project.
+var workTriggers = []string{"entwickel", "entwickl", "weiterentwickel", "betreib", "betrieb", "umsetz", "umgesetzt",
+	"umsetzung", "einfuehr", "eingefuehrt", "start", "gestartet", "vorantreib", "voranbring", "voranzutreiben",
+	"aufbau", "aufgebaut", "pilot", "erprob", "federfuehrung", "bringt", "einbring", "steuert", "konzipier",
+	"bereitstell", "bereitgestellt", "anbiet", "angeboten", "fokus", "schwerpunkt", "bereich", "themenfeld",
+	"kompetenz", "expertise", "setzt", "setzen", "beschliesst", "beschlossen", "begleit", "verantwort", "koordin",
+	"treibt", "treiben", "uebernommen", "uebernimmt", "arbeitet", "arbeiten", "engagier", "widme", "staerk",
+	"nutzt", "nutzen", "ermoeglicht", "plant", "planen", "investier", "gemeinsam", "erarbeit", "realisier"}
+
+// readWork reads WORKS_ON facts: a party and the topics or projects a sentence says it
+// works on.
+func (x *extraction) readWork() {
+	for _, s := range x.sents {
+		var targets []*mention
+		for _, m := range s.ments {
+			if m.ent != nil && (m.ent.typ == graph.Topic || m.ent.typ == graph.Project) {
+				targets = append(targets, m)
+			}
+		}
+		if len(targets) == 0 || indexOf(s, 0, workTriggers...) < 0 {
+			continue
+		}
+		for _, t := range targets {
+			for _, p := range x.workers(s, t) {
+				x.addFact(graph.WorksOn, p, t.ent, "", s, "work.satz")
+			}
+		}
+	}
+}
+
+// workers returns the parties that work on the target mention t of s: those of a relative
+// clause the target stands in, else the coordinated subject of the sentence, else its
+// first actor.
+func (x *extraction) workers(s *sentence, t *mention) []*entity {
+	toks := s.toks
+	// "…der Genossenschaft an, die … in den Bereichen A, B vorantreiben will"
+	for j := t.start - 1; j > 0; j-- {
+		if toks[j-1].Text == "," && (toks[j].Key == "die" || toks[j].Key == "der" || toks[j].Key == "das" || toks[j].Key == "welche") {
+			if m := s.covering(j - 2); m != nil && m.ent != nil && m.ent.typ.IsParty() {
+				return m.ents()
+			}
+			break
+		}
+	}
+	acts := x.actors(s, 0, len(toks))
+	if len(acts) == 0 {
+		return nil
+	}
+	// the coordination the first actor stands in
+	for mi, m := range s.ments {
+		if m != acts[0].m {
+			continue
+		}
+		var out []*entity
+		for _, c := range x.coordination(s, mi) {
+			for _, e := range c.ents() {
+				if e.typ == graph.Person {
+					e = x.partyOf(e)
+				}
+				if e != nil && e.typ.IsParty() {
+					out = append(out, e)
+				}
+			}
+		}
+		return uniq(out)
+	}
+	return []*entity{acts[0].ent}
+}

@@ -1,0 +1,455 @@
+package loaders
+
+import (
+	"strings"
+
+	"github.com/egovgraph/egovgraph/graph"
+)
+
+// rolePhrase is an office as a sentence names it: "Bayerns Digitalministerin", "Vorstand
+// der govdigital eG", "Minister für Finanzen und Digitalisierung des Landes M-V".
+type rolePhrase struct {
+	start, end int // tokens of the whole phrase
+	head       int // the role word
+	text       string
+	party      *entity
+	former     bool
+	political  bool
+}
+
+// formerWords mark an office held in the past.
+var formerWords = map[string]bool{"ehemalige": true, "ehemaliger": true, "ehemaligen": true, "ehemals": true,
+	"frueherer": true, "fruehere": true, "frueheren": true, "ex": true, "a.d.": true, "altbuergermeister": true}
+
+// roleModifiers may precede a role word inside the phrase.
+var roleModifiers = map[string]bool{"stellvertretende": true, "stellvertretender": true, "stellvertretenden": true,
+	"stellv.": true, "erste": true, "erster": true, "ersten": true, "zweite": true, "zweiter": true, "zweiten": true,
+	"dritte": true, "dritter": true, "dritten": true, "geschaeftsfuehrende": true, "geschaeftsfuehrender": true,
+	"geschaeftsfuehrenden": true, "hauptamtliche": true, "hauptamtlicher": true, "neue": true, "neuer": true,
+	"neuen": true, "amtierende": true, "amtierender": true, "designierte": true, "designierter": true,
+	"zustaendige": true, "zustaendigen": true, "scheidende": true, "scheidenden": true, "bisherige": true,
+	"bisherigen": true, "beamteter": true, "beamteten": true, "kommissarische": true, "kommissarischer": true}
+
+// politicalHeads are offices of a government; without a named party they belong to the
+// state the release speaks of.
+var politicalHeads = []string{"minister", "ministerin", "staatssekretaer", "staatssekretaerin", "staatsrat",
+	"staatsraetin", "ministerpraesident", "ministerpraesidentin", "senator", "senatorin", "cio", "cdo",
+	"landeshauptfrau", "landeshauptmann", "beauftragter", "beauftragte", "kanzler", "kanzlerin",
+	"ministerialdirektor", "ministerialdirektorin", "amtschef", "amtschefin"}
+
+// roleToken reports whether token i names an office, and returns the normalized head.
+func (x *extraction) roleToken(s *sentence, i int) (string, bool) {
+	t := s.toks[i]
+	if t.Punct {
+		return "", false
+	}
+	if m := s.covering(i); m != nil && m.kind == mName {
+		return "", false
+	}
+	if !startsUpper(t.Text) && !isAcronym(t.Text) {
+		return "", false
+	}
+	for _, w := range []string{t.Text, strings.TrimSuffix(t.Text, "n"), strings.TrimSuffix(t.Text, "en"), strings.TrimSuffix(t.Text, "s")} {
+		if h, _, ok := x.g.roleHead(w); ok {
+			if w != t.Text && strings.HasSuffix(foldKey(t.Text), "innen") {
+				return "", false // plural: "Digitalministerinnen"
+			}
+			return h, true
+		}
+	}
+	return "", false
+}
+
+// readRoles reads the HOLDS_ROLE facts of every sentence.
+func (x *extraction) readRoles() {
+	type pending struct {
+		person *entity
+		rp     rolePhrase
+		s      *sentence
+		rule   string
+	}
+	var all []pending
+	for _, s := range x.sents {
+		phrases := x.rolePhrases(s)
+		for pi := range phrases {
+			rp := &phrases[pi]
+			if rp.former {
+				continue
+			}
+			person, rule := x.roleHolder(s, phrases, pi)
+			if person == nil {
+				continue
+			}
+			all = append(all, pending{person, *rp, s, rule})
+		}
+	}
+	// offices with a named party first; an office without one goes to the home party
+	// unless the person holds that office with a named party elsewhere in the text.
+	explicit := map[*entity]bool{}
+	for _, p := range all {
+		if p.rp.party != nil {
+			explicit[p.person] = true
+			x.addFact(graph.HoldsRole, p.person, p.rp.party, p.rp.text, p.s, p.rule)
+			p.person.speaks = true
+		}
+	}
+	for _, p := range all {
+		if p.rp.party != nil || explicit[p.person] {
+			continue
+		}
+		party := x.homeOrg
+		if p.rp.political || party == nil {
+			party = x.home
+		}
+		if party == nil {
+			continue
+		}
+		x.addFact(graph.HoldsRole, p.person, party, p.rp.text, p.s, "role.implicit")
+		explicit[p.person] = true
+		p.person.speaks = true
+	}
+}
+
+// rolePhrases finds the offices s names, with their parties where the sentence names them.
+func (x *extraction) rolePhrases(s *sentence) []rolePhrase {
+	var out []rolePhrase
+	toks := s.toks
+	for i := range toks {
+		head, ok := x.roleToken(s, i)
+		if !ok {
+			continue
+		}
+		rp := rolePhrase{start: i, end: i + 1, head: i}
+		for _, h := range politicalHeads {
+			if strings.HasSuffix(head, h) {
+				rp.political = true
+			}
+		}
+		// before the role word: modifiers, "Wirtschafts- und", the party's genitive or adjective
+		j := i - 1
+		for j >= 0 {
+			t := toks[j]
+			if roleModifiers[t.Key] || formerWords[t.Key] {
+				if formerWords[t.Key] {
+					rp.former = true
+				}
+				rp.start = j
+				j--
+				continue
+			}
+			if t.Key == "und" && j > 0 && strings.HasSuffix(toks[j-1].Text, "-") {
+				rp.start = j - 1
+				j -= 2
+				continue
+			}
+			break
+		}
+		if j >= 0 {
+			if m := s.covering(j); m != nil && m.ent != nil && m.ent.typ.IsParty() && (m.kind == mAdj || isGenitiveName(toks[m.end-1])) {
+				if m.kind == mAdj && m.ent.gaz != nil && m.ent.gaz.City && strings.HasPrefix(head, "landr") {
+					rp.party = x.districtOf(m.ent)
+				} else {
+					rp.party = m.ent
+				}
+			}
+		}
+		text := spanText(toks, rp.start, i+1)
+		// the party inside the word: "DStGB-Hauptgeschäftsführer", "Bundes-CIO", "Bundesbauministerin"
+		if rp.party == nil {
+			rp.party = x.compoundParty(toks[i].Text)
+		}
+		// after the role word: "für Finanzen und Digitalisierung", then "der/des/von/im X"
+		k := i + 1
+		if k < len(toks) && toks[k].Key == "fuer" {
+			e := nameRun(toks, k+1, 4)
+			for e+1 < len(toks) && (toks[e].Key == "und" || toks[e].Text == ",") && startsUpper(toks[e+1].Text) && s.covering(e+1) == nil && !x.g.isFirstName(toks[e+1].Text) {
+				e = nameRun(toks, e+1, 4)
+			}
+			if e > k+1 && s.covering(k+1) == nil {
+				text += " " + spanText(toks, k, e)
+				k = e
+			}
+		} else if k < len(toks) && (head == "leiter" || head == "leiterin") && startsUpper(toks[k].Text) && s.covering(k) == nil {
+			e := nameRun(toks, k, 4)
+			for e+1 < len(toks) && toks[e].Key == "und" && startsUpper(toks[e+1].Text) && s.covering(e+1) == nil {
+				e = nameRun(toks, e+1, 4)
+			}
+			text += " " + spanText(toks, k, e)
+			k = e
+		}
+		if k < len(toks) && toks[k].Text == "(" && k+2 < len(toks) && toks[k+2].Text == ")" && isAcronymLike(toks[k+1].Text) && s.covering(k+1) == nil {
+			text += " (" + toks[k+1].Text + ")"
+			k += 3
+		}
+		rp.end = k
+		if rp.party == nil {
+			if m, end := x.partyAfter(s, k); m != nil {
+				rp.party = m
+				rp.end = end
+			}
+		}
+		rp.text = normalizeRole(text)
+		out = append(out, rp)
+	}
+	// coordinated offices share a party named after the last: "Finanzminister und
+	// Beauftragter für IT des Landes Sachsen-Anhalt"
+	for i := len(out) - 2; i >= 0; i-- {
+		a, b := &out[i], &out[i+1]
+		if a.party == nil && b.party != nil && a.end < len(toks) && toks[a.end].Key == "und" && a.end+1 >= b.start-1 && b.start <= a.end+2 {
+			a.party = b.party
+		}
+	}
+	return out
+}
+
+// isGenitiveName reports whether a name token is a genitive ("Bayerns", "Brandenburgs").
+func isGenitiveName(t token) bool {
+	return strings.HasSuffix(t.Text, "s") || strings.HasSuffix(t.Text, "'")
+}
+
+// partyAfter returns the party a role word governs from token k on: "der govdigital eG",
+// "des Landes Mecklenburg-Vorpommern", "im BMI", "von Dataport", "ekom21".
+func (x *extraction) partyAfter(s *sentence, k int) (*entity, int) {
+	toks := s.toks
+	if k >= len(toks) {
+		return nil, k
+	}
+	j := k
+	switch toks[j].Key {
+	case "der", "des", "von", "vom", "im", "beim", "bei", "am", "fuer":
+		j++
+		if j < len(toks) && (toks[j].Key == "der" || toks[j].Key == "dem" || toks[j].Key == "den") {
+			j++
+		}
+	case "in", "an":
+		if j+1 < len(toks) && (toks[j+1].Key == "der" || toks[j+1].Key == "dem") {
+			j += 2
+		} else {
+			return nil, k
+		}
+	}
+	// skip up to three adjectives and "Landes", "Freistaates"
+	for n := 0; n < 3 && j < len(toks); n++ {
+		if m := s.covering(j); m != nil {
+			break
+		}
+		t := toks[j]
+		if t.Punct || startsUpper(t.Text) && t.Key != "landes" && t.Key != "freistaates" && t.Key != "freistaats" {
+			break
+		}
+		j++
+	}
+	m := s.covering(j)
+	if m == nil || m.start != j || len(m.ents()) != 1 {
+		return nil, k
+	}
+	e := m.ent
+	if e == nil || !e.typ.IsParty() {
+		return nil, k
+	}
+	// "der baden-württembergischen Landesregierung": the Land's adjective before a government noun
+	if m.kind == mAdj {
+		if m.end < len(toks) && isGovernmentNoun(toks[m.end].Key) {
+			return e, m.end + 1
+		}
+		return nil, k
+	}
+	if j == k && e.typ == graph.Person {
+		return nil, k
+	}
+	return e, m.end
+}
+
+// isGovernmentNoun reports whether a word names a Land's government as a whole.
+func isGovernmentNoun(k string) bool {
+	switch k {
+	case "landesregierung", "staatsregierung", "regierung", "landesverwaltung", "staatsverwaltung":
+		return true
+	}
+	return false
+}
+
+// compoundParty returns the party a compound role word names in its first part:
+// "DStGB-Hauptgeschäftsführer" → DStGB, "Bundes-CIO" → Bund, "Städtetags-…" → Städtetag.
+func (x *extraction) compoundParty(word string) *entity {
+	if i := strings.LastIndex(word, "-"); i > 0 {
+		prefix := word[:i]
+		toks := tokenize(prefix)
+		if len(toks) > 0 {
+			if f, end, ok := x.g.match(toks, 0); ok && end == len(toks) && f.entry.Type.IsParty() {
+				return x.entityFor("", "", f.entry)
+			}
+		}
+		k := foldKey(prefix)
+		for _, key := range []string{k, strings.TrimSuffix(k, "s"), strings.TrimSuffix(k, "es")} {
+			for _, e := range x.order {
+				if e.typ.IsParty() && (foldKey(e.name) == key || e.hasKind(key)) {
+					return e
+				}
+			}
+			if ge, ok := x.g.byName[key]; ok && ge.Type.IsParty() {
+				return x.entityFor("", "", ge)
+			}
+			for _, ge := range x.g.entries {
+				for _, kind := range ge.Kinds {
+					if foldKey(kind) == key && ge.Type == graph.Municipality {
+						return x.entityFor("", "", ge)
+					}
+				}
+			}
+		}
+	}
+	if strings.HasPrefix(word, "Bundes") && len(word) > 6 {
+		return x.entityFor("", "", x.g.byName["bund"])
+	}
+	return nil
+}
+
+// districtOf returns the district a Landrat of the city's name leads: "Böblinger Landrat" →
+// Landkreis Böblingen.
+func (x *extraction) districtOf(city *entity) *entity {
+	return x.entityFor(graph.Municipality, "Landkreis "+city.name, nil)
+}
+
+// normalizeRole writes an office in the nominative: "Verbandsvorsitzenden" → "Verbandsvorsitzender".
+func normalizeRole(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		k := foldKey(w)
+		switch {
+		case strings.HasSuffix(k, "vorsitzenden") || strings.HasSuffix(k, "beauftragten") || strings.HasSuffix(k, "beigeordneten"):
+			words[i] = strings.TrimSuffix(w, "n") + "r"
+		case k == "stellvertretenden" || k == "neuen" || k == "ersten" || k == "zweiten" || k == "dritten" || k == "geschaeftsfuehrenden" || k == "scheidenden" || k == "bisherigen" || k == "beamteten":
+			words[i] = strings.TrimSuffix(w, "n") + "r"
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// roleHolder finds the person who holds the office of phrases[pi] in s, and the rule.
+func (x *extraction) roleHolder(s *sentence, phrases []rolePhrase, pi int) (*entity, string) {
+	rp := phrases[pi]
+	toks := s.toks
+	// "Digitalministerin Judith Gerlach", "Der CIO des Freistaates Sachsen, Innenstaatssekretär Dr. Michael Wilhelm"
+	j := rp.end
+	for j < len(toks) {
+		if toks[j].Text == "," || isTitle(toks[j]) {
+			j++
+			continue
+		}
+		// a following office of the chain: skip it
+		next := -1
+		for qi := pi + 1; qi < len(phrases); qi++ {
+			if phrases[qi].start == j {
+				next = qi
+			}
+		}
+		if next >= 0 && toks[j-1].Text == "," {
+			j = phrases[next].end
+			continue
+		}
+		break
+	}
+	if m := s.covering(j); m != nil && m.start == j && m.ent != nil && m.ent.typ == graph.Person {
+		x.roleFromTail(s, &phrases[pi], m.end)
+		return m.ent, "role.title"
+	}
+	// "Rudolf Schleyer, Vorstand der govdigital eG", "Thomas Gemke (Landrat MK)"
+	b := rp.start - 1
+	for b >= 0 && (toks[b].Key == "der" || toks[b].Key == "die" || toks[b].Key == "den" || toks[b].Key == "dem") {
+		b--
+	}
+	if b >= 1 && (toks[b].Text == "," || toks[b].Text == "(") {
+		if m := s.covering(b - 1); m != nil && m.end == b && m.ent != nil && m.ent.typ == graph.Person {
+			return m.ent, "role.apposition"
+		}
+		// coordinated offices after one apposition: "X, Vorsitzender des A und Bürgermeister der B"
+		for qi := pi - 1; qi >= 0; qi-- {
+			q := phrases[qi]
+			if q.end <= rp.start && rp.start-q.end <= 2 {
+				if p, rule := x.roleHolder(s, phrases, qi); p != nil && rule == "role.apposition" {
+					return p, rule
+				}
+			}
+		}
+	}
+	if b >= 0 && (toks[b].Key == "und" || toks[b].Key == "sowie") {
+		for qi := pi - 1; qi >= 0; qi-- {
+			q := phrases[qi]
+			if q.end == b || q.end == b-1 {
+				if p, rule := x.roleHolder(s, phrases, qi); p != nil && rule == "role.apposition" {
+					return p, rule
+				}
+			}
+		}
+	}
+	// "X ist seit Juni 2016 Hauptgeschäftsführer des Deutschen Städtetages"
+	for b2 := rp.start - 1; b2 >= 0 && b2 >= rp.start-6; b2-- {
+		if toks[b2].Key == "ist" || toks[b2].Key == "bleibt" || toks[b2].Key == "war" || toks[b2].Key == "als" {
+			if b2 >= 1 {
+				if m := s.covering(b2 - 1); m != nil && m.end == b2 && m.ent != nil && m.ent.typ == graph.Person {
+					return m.ent, "role.predicate"
+				}
+			}
+		}
+		if toks[b2].Text == "," || toks[b2].Text == "." {
+			break
+		}
+	}
+	// "zum Verbandsvorsitzenden gewählt": the person elected in the sentence
+	if rp.start > 0 && (toks[rp.start-1].Key == "zum" || toks[rp.start-1].Key == "zur") {
+		var best *entity
+		bestDist := 1 << 30
+		for _, m := range s.ments {
+			if m.ent == nil || m.ent.typ != graph.Person {
+				continue
+			}
+			d := rp.start - m.end
+			if d < 0 {
+				d = m.start - rp.end + 2
+			}
+			if d < bestDist {
+				best, bestDist = m.ent, d
+			}
+		}
+		if best != nil {
+			return best, "role.elected"
+		}
+	}
+	return nil, ""
+}
+
+// roleFromTail gives an office without a party the party written after its holder:
+// "Landrat Roland Bernhard, Landkreis Böblingen", "Staatssekretär Dr. Markus Richter (BMI)",
+// "Landrat Jan Peter Schröder aus Segeberg".
+func (x *extraction) roleFromTail(s *sentence, rp *rolePhrase, k int) {
+	if rp.party != nil || k >= len(s.toks) {
+		return
+	}
+	toks := s.toks
+	if toks[k].Text == "," || toks[k].Text == "(" {
+		if m := s.covering(k + 1); m != nil && m.start == k+1 && m.ent != nil && m.ent.typ.IsParty() && m.kind == mName {
+			if m.end >= len(toks) || strings.Contains(",);.", toks[m.end].Text) {
+				rp.party = m.ent
+			}
+		}
+		return
+	}
+	if toks[k].Key == "aus" && k+1 < len(toks) {
+		j := k + 1
+		if toks[j].Key == "dem" || toks[j].Key == "der" {
+			j++
+		}
+		if m := s.covering(j); m != nil && m.ent != nil && m.ent.typ.IsParty() {
+			rp.party = m.ent
+			return
+		}
+		end := nameRun(toks, j, 3)
+		if end > j && !x.g.isFirstName(toks[j].Text) {
+			name := spanText(toks, j, end)
+			e := x.entityFor(graph.Municipality, name, nil)
+			x.addMention(s, &mention{start: j, end: end, ent: e})
+			rp.party = e
+		}
+	}
+}
