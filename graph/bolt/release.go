@@ -1,0 +1,195 @@
+package bolt
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	bbolt "go.etcd.io/bbolt"
+
+	"github.com/egovgraph/egovgraph/graph"
+)
+
+// PutRelease validates r and writes it in one bbolt transaction, replacing the release with
+// the same ID. A release whose non-empty hash equals the stored one's, or that encodes
+// alike when both hashes are empty, changes nothing. The index in memory follows only
+// after the commit, so a failed write leaves memory and disk as they were.
+func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
+	if err := ctx.Err(); err != nil {
+		return false, fmt.Errorf("put release %s: %w", r.Source, err)
+	}
+	if err := r.Validate(); err != nil {
+		return false, err
+	}
+	data, err := encodeRelease(r)
+	if err != nil {
+		return false, fmt.Errorf("put release %s: %w", r.Source, err)
+	}
+
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	if s.closed {
+		return false, graph.Errorf(graph.EUNAVAILABLE, "store %s is closed", s.path)
+	}
+	old := s.idx.releases[r.ID]
+	if old != nil && unchanged(old, r, data) {
+		return false, nil
+	}
+	err = s.db.Update(func(tx *bbolt.Tx) error {
+		// The last moment a cancellation can stop the write.
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return tx.Bucket(releasesBucket).Put([]byte(r.ID), data)
+	})
+	if err != nil {
+		return false, fmt.Errorf("put release %s: %w", r.Source, err)
+	}
+
+	stored := cloneRelease(r)
+	s.mu.Lock()
+	s.idx.apply(old, &stored)
+	s.mu.Unlock()
+	return true, nil
+}
+
+// unchanged reports whether writing r (encoded as data) over old would change nothing.
+func unchanged(old *graph.Release, r graph.Release, data []byte) bool {
+	if old.Hash != "" || r.Hash != "" {
+		return old.Hash == r.Hash
+	}
+	prev, err := encodeRelease(*old)
+	return err == nil && bytes.Equal(prev, data)
+}
+
+// Release returns the release with the given ID as it was written.
+func (s *Store) Release(ctx context.Context, id string) (graph.Release, error) {
+	var r graph.Release
+	err := s.read(ctx, func(idx *index) error {
+		stored, ok := idx.releases[id]
+		if !ok {
+			return graph.Errorf(graph.ENOTFOUND, "no release %q", id)
+		}
+		r = cloneRelease(*stored)
+		return nil
+	})
+	return r, err
+}
+
+// Releases returns releases newest first, undated last, then by ID. After must name a
+// stored release.
+func (s *Store) Releases(ctx context.Context, p graph.Page) (graph.Paged[graph.Release], error) {
+	var page graph.Paged[graph.Release]
+	if err := p.Validate(); err != nil {
+		return page, err
+	}
+	err := s.read(ctx, func(idx *index) error {
+		start := 0
+		if p.After != "" {
+			after, ok := idx.releases[p.After]
+			if !ok {
+				return graph.Errorf(graph.EINVALID, "after %q: no such release", p.After)
+			}
+			start = sort.Search(len(idx.order), func(i int) bool { return !newer(idx.order[i], after) }) + 1
+		}
+		end := min(start+p.Size(), len(idx.order))
+		start = min(start, end)
+		page.Total = len(idx.order)
+		page.More = end < len(idx.order)
+		page.Items = make([]graph.Release, 0, end-start)
+		for _, r := range idx.order[start:end] {
+			page.Items = append(page.Items, cloneRelease(*r))
+		}
+		return nil
+	})
+	return page, err
+}
+
+// newer reports whether a comes before b in the order of Releases: dated before undated,
+// later dates first, then by ID.
+func newer(a, b *graph.Release) bool {
+	if (a.Date == "") != (b.Date == "") {
+		return b.Date == ""
+	}
+	if a.Date != b.Date {
+		return a.Date > b.Date
+	}
+	return a.ID < b.ID
+}
+
+// cloneRelease returns a copy of r that shares no slice with it.
+func cloneRelease(r graph.Release) graph.Release {
+	r.Entities = append([]graph.Entity(nil), r.Entities...)
+	for i := range r.Entities {
+		r.Entities[i].Aliases = append([]string(nil), r.Entities[i].Aliases...)
+	}
+	r.Facts = append([]graph.Fact(nil), r.Facts...)
+	return r
+}
+
+// releaseRecord is a release as the data file holds it. Its JSON names are the schema:
+// changing them changes schemaVersion.
+type releaseRecord struct {
+	ID       string         `json:"id"`
+	Source   string         `json:"source"`
+	Title    string         `json:"title,omitempty"`
+	Date     string         `json:"date,omitempty"`
+	Hash     string         `json:"hash,omitempty"`
+	Entities []entityRecord `json:"entities,omitempty"`
+	Facts    []factRecord   `json:"facts,omitempty"`
+}
+
+type entityRecord struct {
+	ID      string   `json:"id"`
+	Type    string   `json:"type"`
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases,omitempty"`
+}
+
+type factRecord struct {
+	Type       string  `json:"type"`
+	From       string  `json:"from"`
+	To         string  `json:"to"`
+	Role       string  `json:"role,omitempty"`
+	Sentence   string  `json:"sentence,omitempty"`
+	Confidence float64 `json:"confidence,omitempty"`
+	Rule       string  `json:"rule,omitempty"`
+}
+
+func encodeRelease(r graph.Release) ([]byte, error) {
+	rec := releaseRecord{ID: r.ID, Source: r.Source, Title: r.Title, Date: r.Date, Hash: r.Hash}
+	for _, e := range r.Entities {
+		rec.Entities = append(rec.Entities, entityRecord{ID: e.ID, Type: string(e.Type), Name: e.Name, Aliases: e.Aliases})
+	}
+	for _, f := range r.Facts {
+		rec.Facts = append(rec.Facts, factRecord{
+			Type: string(f.Type), From: f.From, To: f.To, Role: f.Role,
+			Sentence: f.Sentence, Confidence: f.Confidence, Rule: f.Rule,
+		})
+	}
+	return json.Marshal(rec)
+}
+
+// decodeRelease decodes and validates a stored release.
+func decodeRelease(data []byte) (*graph.Release, error) {
+	var rec releaseRecord
+	if err := json.Unmarshal(data, &rec); err != nil {
+		return nil, err
+	}
+	r := &graph.Release{ID: rec.ID, Source: rec.Source, Title: rec.Title, Date: rec.Date, Hash: rec.Hash}
+	for _, e := range rec.Entities {
+		r.Entities = append(r.Entities, graph.Entity{ID: e.ID, Type: graph.EntityType(e.Type), Name: e.Name, Aliases: e.Aliases})
+	}
+	for _, f := range rec.Facts {
+		r.Facts = append(r.Facts, graph.Fact{
+			Type: graph.RelationType(f.Type), From: f.From, To: f.To, Role: f.Role,
+			Sentence: f.Sentence, Confidence: f.Confidence, Rule: f.Rule,
+		})
+	}
+	if err := r.Validate(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}

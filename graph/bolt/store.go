@@ -1,0 +1,194 @@
+// Package bolt implements graph.Store on an embedded bbolt database.
+package bolt
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	bbolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/egovgraph/egovgraph/graph"
+)
+
+var _ graph.Store = (*Store)(nil)
+
+// The data file holds two buckets: meta with the schema version, and releases with every
+// release, keyed by ID, encoded whole. Everything else is derived from the releases.
+var (
+	metaBucket     = []byte("meta")
+	releasesBucket = []byte("releases")
+	schemaKey      = []byte("schema")
+)
+
+// schemaVersion is the layout of the data file this package reads and writes.
+const schemaVersion = "1"
+
+// lockTimeout bounds the wait for the data file's lock, which another process may hold.
+const lockTimeout = time.Second
+
+// Store is a graph.Store on a bbolt data file. It keeps an index of entities, relations and
+// adjacency in memory, built at Open and updated after every committed write, and answers
+// every read from it; it is safe for concurrent use.
+type Store struct {
+	db   *bbolt.DB
+	path string
+
+	// writeMu serializes writers; a writer reads idx without mu, since only writers change it.
+	writeMu sync.Mutex
+	mu      sync.RWMutex // guards idx and closed
+	idx     *index
+	closed  bool
+}
+
+// Open opens the data file at path, creating it if it does not exist, and reads its
+// releases into memory. It fails with EUNAVAILABLE when another process has the file open,
+// and with an error naming path when the file is corrupt or not an egovgraph data file.
+func Open(path string) (*Store, error) {
+	db, err := openDB(path)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path}
+	if err := s.init(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openDB opens the bbolt file and translates its errors.
+func openDB(path string) (db *bbolt.DB, err error) {
+	var file *os.File
+	defer func() {
+		// bbolt panics on some kinds of damage; a damaged file is an error, not a crash.
+		// Closing the file releases its lock, so that the caller may try again.
+		if p := recover(); p != nil {
+			if file != nil {
+				unlock(file)
+				file.Close()
+			}
+			db, err = nil, fmt.Errorf("open %s: data file is corrupt: %v", path, p)
+		}
+	}()
+	db, err = bbolt.Open(path, 0o600, &bbolt.Options{
+		Timeout: lockTimeout,
+		OpenFile: func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			f, err := os.OpenFile(name, flag, perm)
+			file = f
+			return f, err
+		},
+	})
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, graph.Errorf(graph.EUNAVAILABLE, "open %s: the data file is in use by another process", path)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
+		return nil, fmt.Errorf("open %s: data file is corrupt or not a bbolt database: %w", path, err)
+	case err != nil:
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// init checks or writes the schema version and builds the index from the stored releases.
+func (s *Store) init() (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("open %s: data file is corrupt: %v", s.path, p)
+		}
+	}()
+	err = s.db.Update(func(tx *bbolt.Tx) error {
+		meta := tx.Bucket(metaBucket)
+		if meta == nil {
+			empty := true
+			tx.ForEach(func([]byte, *bbolt.Bucket) error { empty = false; return nil })
+			if !empty {
+				return fmt.Errorf("open %s: not an egovgraph data file (no %s bucket)", s.path, metaBucket)
+			}
+			if meta, err = tx.CreateBucket(metaBucket); err != nil {
+				return err
+			}
+			if err := meta.Put(schemaKey, []byte(schemaVersion)); err != nil {
+				return err
+			}
+		}
+		if v := string(meta.Get(schemaKey)); v != schemaVersion {
+			return fmt.Errorf("open %s: data file has schema version %q, this build reads %q", s.path, v, schemaVersion)
+		}
+		_, err := tx.CreateBucketIfNotExists(releasesBucket)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+
+	var rels []*graph.Release
+	err = s.db.View(func(tx *bbolt.Tx) error {
+		return tx.Bucket(releasesBucket).ForEach(func(k, v []byte) error {
+			r, err := decodeRelease(v)
+			if err != nil {
+				return fmt.Errorf("open %s: release %q: %w", s.path, k, err)
+			}
+			if r.ID != string(k) {
+				return fmt.Errorf("open %s: release %q stored under key %q", s.path, r.ID, k)
+			}
+			rels = append(rels, r)
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	s.idx = buildIndex(rels)
+	return nil
+}
+
+// read runs fn with the index locked for reading, after checking ctx and that the store is
+// open.
+func (s *Store) read(ctx context.Context, fn func(idx *index) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return graph.Errorf(graph.EUNAVAILABLE, "store %s is closed", s.path)
+	}
+	return fn(s.idx)
+}
+
+// Stats counts the releases, entities and relations the store holds.
+func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
+	var st graph.Stats
+	err := s.read(ctx, func(idx *index) error {
+		st = graph.Stats{Releases: len(idx.releases), Entities: len(idx.entities), Relations: len(idx.relations)}
+		return nil
+	})
+	return st, err
+}
+
+// Ping reports an EUNAVAILABLE error when the store is closed.
+func (s *Store) Ping(ctx context.Context) error {
+	return s.read(ctx, func(*index) error { return nil })
+}
+
+// Close closes the data file. Calls after the first do nothing.
+func (s *Store) Close() error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	s.idx = nil
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", s.path, err)
+	}
+	return nil
+}
