@@ -138,11 +138,11 @@ func dateAt(s string) (string, int, bool) {
 }
 
 var (
-	dateLabel   = regexp.MustCompile(`(?i)((erschienen|veröffentlicht|publiziert)\s+am|(datum|stand|veröffentlicht|veröffentlichung)\s*:|(pressemitteilung|presseinformation|pressemeldung|medieninformation|mitteilung)(\s+nr\.\s*\S+)?\s+vom)\s*(` + weekdayAlt + `,?\s*)?$`)
+	dateLabel   = regexp.MustCompile(`(?i)((erschienen|veröffentlicht|publiziert|erstellt)\s+am|(datum|stand|veröffentlicht|veröffentlichung|veröffentlichungsdatum|publikationsdatum|datum der veröffentlichung)\s*:|(^|\s)(pressemitteilung|presseinformation|pressemeldung|medieninformation|mitteilung|pm|nr\.)(\s*(nr\.)?\s*[\w/.\-]+)?\s+vom)\s*(` + weekdayAlt + `,?\s*)?$`)
 	weekdayEnd  = regexp.MustCompile(`\b` + weekdayAlt + `,?\s*(den\s+)?$`)
 	weekdayOnly = regexp.MustCompile(`^\s*` + weekdayAlt + `,?\s*(den\s+)?$`)
 	placeLine   = regexp.MustCompile(`^\p{Lu}[\p{L}\p{M}./\- ]{1,40},\s*(den\s+)?(` + weekdayAlt + `,?\s*)?$`)
-	datelineEnd = regexp.MustCompile(`^\s*(\(\w+\)\s*)?([–—-]|:|\.\s|,)`)
+	datelineEnd = regexp.MustCompile(`^\s*(\(\w+\)\s*)?([–—-]|:|\.\s|,|$)`)
 	preposition = setOf("am", "vom", "bis", "zum", "seit", "ab", "im", "zwischen", "und", "bzw.", "oder", "den", "nach", "vor", "für", "ende", "anfang", "mitte", "zum", "zur")
 	placeStop   = setOf("Am", "Vom", "Bis", "Seit", "Ab", "Zum", "Im", "Bereits", "Schon", "Seit")
 )
@@ -161,7 +161,7 @@ func dateLine(text string) (date string, use, drop bool, rest string) {
 	leftover := utf8.RuneCountInString(strings.TrimSpace(before)) + utf8.RuneCountInString(strings.TrimSpace(after))
 	switch {
 	case dateLabel.MatchString(before):
-		return m.date, true, leftover <= 60 && !endsSentence(text), rest
+		return m.date, true, utf8.RuneCountInString(strings.TrimSpace(after)) <= 15, rest
 	case strings.TrimSpace(before) == "[" && strings.HasPrefix(after, "]"):
 		rest = strings.TrimSpace(after[1:])
 		return m.date, true, rest == "", rest
@@ -169,7 +169,7 @@ func dateLine(text string) (date string, use, drop bool, rest string) {
 		// the day the site prints for today, unless a label or dateline says otherwise
 		return "", false, utf8.RuneCountInString(text) <= 60, rest
 	case placeLine.MatchString(before) && datelineEnd.MatchString(after) && !placeStop[firstWord(before)]:
-		return m.date, true, false, rest
+		return m.date, true, strings.TrimSpace(after) == "", rest
 	}
 	if utf8.RuneCountInString(text) > 80 || leftover > 40 || endsSentence(text) {
 		return "", false, false, rest

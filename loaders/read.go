@@ -440,6 +440,7 @@ var (
 		regexp.MustCompile(`(?i)^(www\.|https?://)\S+$`),
 		regexp.MustCompile(`(?i)^.{0,80}\bcookies?\b.{0,300}\b(akzeptieren|verwenden|einverstanden|einstellungen|zustimmen|zulassen|ablehnen)\b`),
 		regexp.MustCompile(`(?i)^\S+.{0,40}\s\(ots\)\s*$`),
+		regexp.MustCompile(`(?i)^(ca\.\s*)?\d{1,2}[.:]\d{2}(\s*(bis|-|–)\s*\d{1,2}[.:]\d{2})?\s*uhr$`),
 	}
 	// tailMarkers start the part of a page after the release: related items, tags, print links.
 	tailMarker = regexp.MustCompile(`(?i)^(weitere (meldungen|artikel|nachrichten|pressemitteilungen|beiträge|informationen zum thema)|das könnte sie auch interessieren|ähnliche (artikel|meldungen)|mehr zum thema|verwandte (themen|artikel)|lesen sie auch|stichwörter|schlagwörter|schlagworte|tags)\b`)
@@ -510,14 +511,17 @@ const closers = `"'“”’‘»«)]`
 func dropFurniture(blocks []block) []block {
 	var out []block
 	dropped := false
+	seen := map[string]bool{}
 	for i, b := range blocks {
 		if i > 0 && len(out) > 0 && tailMarker.MatchString(b.text) {
 			break
 		}
-		if furnitureText(b.text) {
+		// Furniture, and a paragraph the page repeats (a photo caption shown twice).
+		if furnitureText(b.text) || (seen[b.text] && utf8.RuneCountInString(b.text) >= 30) {
 			dropped = true
 			continue
 		}
+		seen[b.text] = true
 		if dropped {
 			b.gap = max(b.gap, 1) // the blocks around furniture were not adjacent
 			dropped = false
@@ -719,7 +723,8 @@ var sentenceInside = regexp.MustCompile(`\p{Ll}{2}[.!?]["“”]?\s+\p{Lu}`)
 // camelStop are second halves of camel-case names, which a glued kicker never starts with.
 var camelStop = setOf("Portal", "Service", "Services", "Tech", "Digital", "Cloud", "Hub", "Lab",
 	"Labs", "Desk", "Net", "Data", "Bot", "App", "Apps", "Campus", "Point", "Gov", "Box",
-	"Office", "Konto", "Space", "Share", "Check", "Base", "Pay", "Print", "Link", "Mail")
+	"Office", "Konto", "Space", "Share", "Check", "Base", "Pay", "Print", "Link", "Mail", "Code", "Tube", "Book",
+	"Pilot", "Chat", "Map", "Maps", "Work", "Team", "Teams", "Go", "Cast", "Hack", "Hackathon")
 
 // tidyTitle separates a kicker glued to the headline ("Bayern / NRWAgenda …",
 // "… im Saarland Saarland gründet …") by a colon and drops a capitalised dateline
@@ -757,7 +762,7 @@ func tidyTitle(t string) string {
 		}
 		tail := string(r[cut:])
 		stem := strings.TrimRightFunc(tail, func(r rune) bool { return !unicode.IsLetter(r) })
-		if camelStop[stem] || !unicode.IsUpper(r[0]) || w+1 == len(words) {
+		if camelStop[stem] || !unicode.IsUpper(r[0]) || w+1 == len(words) || (w == 0 && cut < 3) {
 			break
 		}
 		return strings.Join(append(words[:w:w], string(r[:cut])), " ") + ": " + strings.Join(append([]string{tail}, words[w+1:]...), " ")
