@@ -24,7 +24,7 @@ import (
 // Defaults of Options, and the one limit that is not an option.
 const (
 	DefaultTimeout         = 10 * time.Second
-	DefaultComplexityLimit = 20000
+	DefaultComplexityLimit = 50000
 	DefaultDepthLimit      = 15
 	// MaxBodySize bounds the body of a POST request.
 	MaxBodySize = 1 << 20
@@ -71,7 +71,9 @@ func NewHandler(store graph.Store, opts Options) http.Handler {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	if !opts.DisableIntrospection {
+	if opts.DisableIntrospection {
+		srv.Use(noIntrospection{})
+	} else {
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(depthLimit(opts.DepthLimit))

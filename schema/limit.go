@@ -107,3 +107,49 @@ func depth(set ast.SelectionSet, fragments map[string]int) int {
 	}
 	return d
 }
+
+// noIntrospection is a gqlgen extension that rejects operations asking __schema or
+// __type, with a code a client can act on; gqlgen itself would only fail the field.
+type noIntrospection struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = noIntrospection{}
+
+// ExtensionName names the extension for gqlgen.
+func (noIntrospection) ExtensionName() string { return "NoIntrospection" }
+
+// Validate accepts every schema.
+func (noIntrospection) Validate(graphql.ExecutableSchema) error { return nil }
+
+// MutateOperationContext rejects the operation when it asks for introspection.
+func (noIntrospection) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if oc.Operation != nil && introspects(oc.Operation.SelectionSet) {
+		err := gqlerror.Errorf("introspection is disabled")
+		errcode.Set(err, "INTROSPECTION_DISABLED")
+		return err
+	}
+	return nil
+}
+
+// introspects reports whether the root selections set ask for __schema or __type.
+func introspects(set ast.SelectionSet) bool {
+	for _, s := range set {
+		switch s := s.(type) {
+		case *ast.Field:
+			if s.Name == "__schema" || s.Name == "__type" {
+				return true
+			}
+		case *ast.InlineFragment:
+			if introspects(s.SelectionSet) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if s.Definition != nil && introspects(s.Definition.SelectionSet) {
+				return true
+			}
+		}
+	}
+	return false
+}
