@@ -127,7 +127,7 @@ func ParseDate(s string) (string, bool) {
 	return d, true
 }
 
-// dateAt reads the date at the start of s, after blanks, and returns it with its end offset.
+// dateAt reads the date at the start of s, after spaces, and returns it with its end offset.
 func dateAt(s string) (string, int, bool) {
 	trimmed := strings.TrimLeft(s, " ")
 	dates := findDates(trimmed)
@@ -152,7 +152,12 @@ var (
 // with a bracketed date at its start removed.
 func dateLine(text string) (date string, use, drop bool, rest string) {
 	rest = text
-	dates := findDates(text)
+	// A publication date stands at the start of its line, or after a short label or place.
+	head := text
+	if len(head) > 300 {
+		head = strings.ToValidUTF8(head[:300], "")
+	}
+	dates := findDates(head)
 	if len(dates) == 0 {
 		return "", false, false, rest
 	}

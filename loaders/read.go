@@ -250,7 +250,6 @@ var (
 	mdEscape    = regexp.MustCompile(`\\([\\*_\[\](){}#+\-.!>|~` + "`" + `])`)
 	htmlTag     = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 	linksOnly   = regexp.MustCompile(`^\s*(?:[-*+•|·]\s*)?(?:\[[^\]]*\]\([^)]*\)[\s|·•>›»/-]*)+$`)
-	blanks      = regexp.MustCompile(`[ \t\f\v\x{00a0}\x{2007}\x{202f}\x{3000}]+`)
 	invisible   = strings.NewReplacer("\u00ad", "", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "")
 	lineEndings = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n\n")
 )
@@ -316,25 +315,43 @@ func textBlocks(text string, md bool) []block {
 	return unwrap(blocks)
 }
 
-// inlineMarkdown replaces Markdown inline markup by the text it marks.
+// inlineMarkdown replaces Markdown inline markup by the text it marks. Each rule runs only
+// when its marker occurs: most lines have none.
 func inlineMarkdown(s string) string {
-	s = mdImage.ReplaceAllString(s, "")
-	s = mdLinkText.ReplaceAllString(s, "$1")
-	s = mdRefLink.ReplaceAllString(s, "$1")
-	s = mdAutoLink.ReplaceAllString(s, "$1")
-	s = mdCode.ReplaceAllString(s, "$1")
-	for range 2 { // nested strong and emphasis
-		s = mdStrong.ReplaceAllString(s, "$2")
-		s = mdEmph.ReplaceAllString(s, "$1$2$3")
+	if strings.Contains(s, "](") {
+		s = mdImage.ReplaceAllString(s, "")
+		s = mdLinkText.ReplaceAllString(s, "$1")
 	}
-	s = htmlTag.ReplaceAllString(s, "")
-	s = mdEscape.ReplaceAllString(s, "$1")
-	return html.UnescapeString(s)
+	if strings.Contains(s, "][") {
+		s = mdRefLink.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "<") {
+		s = mdAutoLink.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "`") {
+		s = mdCode.ReplaceAllString(s, "$1")
+	}
+	if strings.ContainsAny(s, "*_") {
+		for range 2 { // nested strong and emphasis
+			s = mdStrong.ReplaceAllString(s, "$2")
+			s = mdEmph.ReplaceAllString(s, "$1$2$3")
+		}
+	}
+	if strings.Contains(s, "<") {
+		s = htmlTag.ReplaceAllString(s, "")
+	}
+	if strings.Contains(s, `\`) {
+		s = mdEscape.ReplaceAllString(s, "$1")
+	}
+	if strings.Contains(s, "&") {
+		s = html.UnescapeString(s)
+	}
+	return s
 }
 
-// clean collapses white space and trims s.
+// clean collapses white space (line breaks included) and trims s.
 func clean(s string) string {
-	return strings.TrimSpace(blanks.ReplaceAllString(invisible.Replace(s), " "))
+	return strings.Join(strings.Fields(invisible.Replace(s)), " ")
 }
 
 // unwrap joins the lines of hard-wrapped paragraphs. Text counts as hard-wrapped when nine in
@@ -461,6 +478,9 @@ func setOf(words ...string) map[string]bool {
 
 // furnitureText reports whether the text of a block is page furniture.
 func furnitureText(text string) bool {
+	if len(text) > 600 {
+		return false // furniture is short; a paragraph this long is text
+	}
 	if furnitureRow(text) {
 		return true
 	}

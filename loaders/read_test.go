@@ -162,6 +162,8 @@ func TestFurniture(t *testing.T) {
 		{"Das neue Logo zeigt einen Bären.", false},
 		{"Die Cookies des Portals wurden überarbeitet, sagte der CIO.", false},
 		{"Stadt Bedburg", false},
+		{"13.14 bis 13.14 Uhr", true},
+		{"Um 14.00 Uhr beginnt die Sitzung.", false},
 	}
 	for _, tt := range tests {
 		if got := furnitureText(tt.line); got != tt.want {
@@ -201,5 +203,19 @@ func TestReadHead(t *testing.T) {
 				t.Errorf("Body repeats the headline: %q", doc.Body)
 			}
 		})
+	}
+}
+
+// TestReadDropsRepeats checks that a paragraph the page shows twice is kept once.
+func TestReadDropsRepeats(t *testing.T) {
+	caption := "Die Staatssekretärin und der Landrat bei der Unterzeichnung im Kreishaus."
+	text := "Kreis und Land unterzeichnen Vertrag\n\n" + caption + "\n\n" + caption + "\n\nDer Vertrag gilt ab sofort.\n\nJa.\n\nJa."
+	doc, err := Read("wiederholt.md", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := caption + "\n\nDer Vertrag gilt ab sofort.\n\nJa.\n\nJa."
+	if doc.Body != want {
+		t.Errorf("Body = %q, want %q", doc.Body, want)
 	}
 }
