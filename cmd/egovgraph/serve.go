@@ -52,7 +52,7 @@ Flags:
 			}
 			log := slog.New(slog.NewTextHandler(stderr, nil))
 			s := server{cfg: cfg, log: log, stdout: stdout, samples: *loadSamples,
-				opts: schema.Options{DisableIntrospection: *public, Timeout: *timeout}, ide: !*public}
+				opts: schema.Options{DisableIntrospection: *public, Timeout: *timeout, Logger: log}, ide: !*public}
 			return s.run(ctx, *addr)
 		}
 	},
