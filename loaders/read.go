@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
+	"errors"
 	"html"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path"
@@ -44,7 +45,7 @@ func ReadFile(path string) (Document, error) {
 		return Document{}, &ParseError{Path: path, Err: unwrapPath(err)}
 	}
 	if fi.IsDir() {
-		return Document{}, &ParseError{Path: path, Err: fmt.Errorf("is a directory")}
+		return Document{}, &ParseError{Path: path, Err: errors.New("is a directory")}
 	}
 	if fi.Size() > MaxFileSize {
 		return Document{}, &ParseError{Path: path, Err: tooLarge(fi.Size())}
@@ -59,10 +60,9 @@ func ReadFile(path string) (Document, error) {
 
 // unwrapPath drops the *fs.PathError around err: the ParseError names the path already.
 func unwrapPath(err error) error {
-	if pe, ok := err.(interface{ Unwrap() error }); ok {
-		if inner := pe.Unwrap(); inner != nil {
-			return inner
-		}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
 	}
 	return err
 }
@@ -240,7 +240,7 @@ var (
 	mdRule      = regexp.MustCompile(`^\s{0,3}([-*_=])(\s*[-*_=]){2,}\s*$`)
 	mdQuote     = regexp.MustCompile(`^\s{0,3}>\s?`)
 	mdImage     = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
-	mdLinkText  = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	mdLinkText  = regexp.MustCompile(`\[([^\]]*)\]\(([^)]*)\)`)
 	mdRefLink   = regexp.MustCompile(`\[([^\]]+)\]\[[^\]]*\]`)
 	mdLinkDef   = regexp.MustCompile(`^\s{0,3}\[[^\]]+\]:\s*\S+`)
 	mdAutoLink  = regexp.MustCompile(`<((?:https?|mailto):[^>\s]+)>`)
@@ -286,8 +286,7 @@ func textBlocks(text string, md bool) []block {
 			continue
 		case md && !fence && mdLinkDef.MatchString(raw):
 			continue
-		case md && !fence && linksOnly.MatchString(raw):
-			// A line of nothing but links is navigation ("[Impressum](#)").
+		case md && !fence && linksOnly.MatchString(raw) && navigation(raw):
 			gap = b.gap + 1
 			continue
 		}
@@ -313,6 +312,18 @@ func textBlocks(text string, md bool) []block {
 		blocks = append(blocks, b)
 	}
 	return unwrap(blocks)
+}
+
+// navigation reports whether a line of nothing but Markdown links is navigation: a row of
+// links, or a link within the site ("[Impressum](#)", "[Presse](/presse)"). A single link to
+// another site ("- [Stadt Goch](https://www.goch.de)") is text.
+func navigation(line string) bool {
+	links := mdLinkText.FindAllStringSubmatch(line, -1)
+	if len(links) != 1 {
+		return true
+	}
+	url := strings.TrimSpace(links[0][2])
+	return url == "" || strings.HasPrefix(url, "#") || strings.HasPrefix(url, "/") && !strings.HasPrefix(url, "//")
 }
 
 // inlineMarkdown replaces Markdown inline markup by the text it marks. Each rule runs only

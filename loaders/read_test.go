@@ -219,3 +219,42 @@ func TestReadDropsRepeats(t *testing.T) {
 		t.Errorf("Body = %q, want %q", doc.Body, want)
 	}
 }
+
+// TestReadBody checks what of a Markdown release stays in the body.
+func TestReadBody(t *testing.T) {
+	tests := []struct {
+		name, text, body string
+	}{
+		{"inline markup", "**Bayerns Ministerin** sagt: _„Gut“_ und *sehr* `gut`, [hier](https://x.de) &amp; dort.",
+			"Bayerns Ministerin sagt: „Gut“ und sehr gut, hier & dort."},
+		{"gender star kept", "Bürger*innen und Nutzer*innen profitieren.",
+			"Bürger*innen und Nutzer*innen profitieren."},
+		{"navigation links", "[Start](#) | [Presse](/presse)\n\n- [Impressum](#)\n\nText bleibt.",
+			"Text bleibt."},
+		{"external link in a list", "Neu dabei:\n\n- [Stadt Goch](https://www.goch.de)\n- Stadt Kleve",
+			"Neu dabei:\n\n- Stadt Goch\n\n- Stadt Kleve"},
+		{"navigation bullets", "  • Aktuelles\n  • Teilen\nDer Text beginnt hier.",
+			"Der Text beginnt hier."},
+		{"credits", "Das Rathaus im Winter © Stadt Kleve\n\n(Foto: Stadt Kleve)\n\n© dpa\n\nText.",
+			"Das Rathaus im Winter\n\nText."},
+		{"headings and rules", "Erster Teil.\n\n## Zweiter Abschnitt\n\n---\n\nZweiter Teil.",
+			"Erster Teil.\n\nZweiter Abschnitt\n\nZweiter Teil."},
+		{"tail cut", "Der Text.\n\nWeitere Meldungen\n\nAnderes Thema vom 1.1.2020.",
+			"Der Text."},
+		{"block quote", "> „Wir machen mit“, sagt sie.",
+			"„Wir machen mit“, sagt sie."},
+		{"link definitions", "Siehe [Portal][1].\n\n[1]: https://portal.de",
+			"Siehe Portal."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Read(tt.name+".md", []byte("Eine Überschrift für den Test\n\n"+tt.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Body != tt.body {
+				t.Errorf("Body = %q, want %q", doc.Body, tt.body)
+			}
+		})
+	}
+}
