@@ -10,6 +10,20 @@ import (
 // ones named most often, names in the headline counting twice.
 func (x *extraction) findHome() {
 	counts := map[*entity]int{}
+	// the state named first is the release's own more often than not
+	for _, s := range x.sents {
+		found := false
+		for _, m := range s.ments {
+			if m.ent != nil && m.ent.typ == graph.State && m.kind != mCoref {
+				counts[m.ent]++
+				found = true
+				break
+			}
+		}
+		if found {
+			break
+		}
+	}
 	for _, s := range x.sents {
 		w := 1
 		if s.title {
@@ -179,7 +193,7 @@ func (x *extraction) recentParties(si, ti int, class string, n int) []*entity {
 		}
 		return !collective(e)
 	}
-	for j := si; j >= 0 && j > si-4; j-- {
+	for j := si; j >= 0 && j > si-8; j-- {
 		s := x.sents[j]
 		var inSent []*entity
 		for mi := len(s.ments) - 1; mi >= 0; mi-- {

@@ -36,6 +36,8 @@ var rules = []Rule{
 	{"coop.gemeinsam", "coordinated parties that act \"gemeinsam\" or as partners", 0.55},
 	{"coop.zitat", "a speaker's \"Zusammenarbeit mit X\": the speaker's party and X", 0.65},
 	{"work.satz", "a party and the topic or project it develops, operates or advances in a sentence", 0.6},
+	{"work.folgesatz", "a topic or project in the sentence after the one naming the parties", 0.45},
+	{"work.jeweils", "\"die jeweiligen Portale A und B\": each party its own", 0.55},
 }
 
 var ruleByName = func() map[string]Rule {

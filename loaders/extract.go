@@ -54,10 +54,10 @@ func (e *entity) hasKind(k string) bool {
 type mentionKind int
 
 const (
-	mName   mentionKind = iota // by name: "Bayern", "Judith Gerlach"
-	mAdj                       // by adjective: "bayerische", "Karlsruher"
-	mCoref                     // by a description or pronoun: "der Freistaat", "wir"
-	mGroup                     // by a plural description: "beide Länder"
+	mName  mentionKind = iota // by name: "Bayern", "Judith Gerlach"
+	mAdj                      // by adjective: "bayerische", "Karlsruher"
+	mCoref                    // by a description or pronoun: "der Freistaat", "wir"
+	mGroup                    // by a plural description: "beide Länder"
 )
 
 // mention is a span of a sentence's tokens that names an entity (or, for mGroup, several).
@@ -96,6 +96,8 @@ type sentence struct {
 	speaker *entity
 	// list reports whether the sentence is an item of a list ("- Stadt Bedburg").
 	list bool
+	// quoteOpen reports whether a quotation is still open at the end of the sentence.
+	quoteOpen bool
 }
 
 // mentionAt returns the mention starting at token i, or nil.
@@ -202,14 +204,19 @@ func (x *extraction) addSentence(text string, block int, title, list bool) {
 		return
 	}
 	s := &sentence{text: text, toks: toks, block: block, title: title, list: list}
-	s.inQuote = quoteMask(toks)
+	open := false
+	if n := len(x.sents); n > 0 && x.sents[n-1].block == block && !title {
+		open = x.sents[n-1].quoteOpen
+	}
+	s.inQuote, s.quoteOpen = quoteMask(toks, open)
 	x.sents = append(x.sents, s)
 }
 
-// quoteMask marks the tokens that stand inside quotation marks.
-func quoteMask(toks []token) []bool {
+// quoteMask marks the tokens that stand inside quotation marks, starting inside one when
+// open is set; it reports whether a quotation is open at the end.
+func quoteMask(toks []token, open bool) ([]bool, bool) {
 	mask := make([]bool, len(toks))
-	in := false
+	in := open
 	for i, t := range toks {
 		if t.Punct && strings.ContainsAny(t.Text, "„“”\"«»") {
 			switch t.Text {
@@ -224,7 +231,7 @@ func quoteMask(toks []token) []bool {
 		}
 		mask[i] = in
 	}
-	return mask
+	return mask, in
 }
 
 // entityFor returns the document's entity of type t named name, creating it.

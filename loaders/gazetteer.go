@@ -28,6 +28,8 @@ type gazEntry struct {
 	ISO, QID string
 	// City marks a municipality of the city list: it is a party only where it acts.
 	City bool
+	// Context "themenfeld" marks a topic named only after the word Themenfeld ("Bildung").
+	Context string
 }
 
 // gazForm is one token sequence under which an entry is cited.
@@ -125,8 +127,8 @@ func loadGazetteer() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = readData("data/topics.tsv", 3, func(f []string) error {
-		g.add(&gazEntry{Type: graph.Topic, Name: f[1], Aliases: splitList(f[2])})
+	err = readData("data/topics.tsv", 4, func(f []string) error {
+		g.add(&gazEntry{Type: graph.Topic, Name: f[1], Aliases: splitList(f[2]), Context: f[3]})
 		return nil
 	})
 	if err != nil {

@@ -195,12 +195,20 @@ func (x *extraction) findMentions(s *sentence) {
 		}
 	}
 	x.findPatternNames(s)
+	x.findGazetteerNames(s)
+	x.findLaterPatternNames(s)
+}
+
+// findGazetteerNames finds the names of the gazetteer and the adjectives of Länder and
+// cities among the tokens no mention covers yet.
+func (x *extraction) findGazetteerNames(s *sentence) {
+	toks := s.toks
 	for i := 0; i < len(toks); i++ {
 		if s.covering(i) != nil {
 			continue
 		}
 		if form, end, ok := x.g.match(toks, i); ok {
-			if form.entry.City && !x.cityActs(s, i) {
+			if form.entry.City && !x.cityActs(s, i) || form.entry.Context == "themenfeld" && !afterThemenfeld(toks, i) {
 				i = end - 1
 				continue
 			}
@@ -213,6 +221,16 @@ func (x *extraction) findMentions(s *sentence) {
 			x.addMention(s, &mention{start: i, end: i + 1, ent: e, kind: mAdj})
 		}
 	}
+}
+
+// afterThemenfeld reports whether the name at token i follows the word "Themenfeld".
+func afterThemenfeld(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if strings.Contains(toks[j].Key, "themenfeld") {
+			return true
+		}
+	}
+	return false
 }
 
 // surnameAt returns the person whose surname stands alone at token i.
@@ -303,7 +321,7 @@ func (g *Gazetteer) match(toks []token, i int) (*gazForm, int, bool) {
 		}
 		// names of parties, cities and projects start with a capital unless the
 		// entry itself is written in lower case ("govdigital", "service-bw")
-		if ok && f.entry.Type != graph.Topic && startsUpper(f.entry.Name) && !startsUpper(toks[i].Text) && !startsUpper(strings.Join(f.keys, "")) {
+		if ok && f.entry.Type.IsParty() && startsUpper(f.entry.Name) && !startsUpper(toks[i].Text) {
 			if !isLowerBrand(f.entry) {
 				ok = false
 			}

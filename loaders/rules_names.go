@@ -44,6 +44,11 @@ func (x *extraction) findPatternNames(s *sentence) {
 		if s.covering(i) != nil {
 			continue
 		}
+		// a name the gazetteer knows wins over a pattern starting at the same word
+		if f, end, ok := x.g.match(toks, i); ok && (end-i >= 2 || !f.entry.City && f.entry.Type != graph.State) {
+			i = end - 1
+			continue
+		}
 		if end := x.ministryAt(s, i); end > i {
 			i = end - 1
 			continue
@@ -60,13 +65,26 @@ func (x *extraction) findPatternNames(s *sentence) {
 			i = end - 1
 			continue
 		}
-		if end := x.legalNameAt(s, i); end > i {
+	}
+}
+
+// findLaterPatternNames finds, after the gazetteer, organizations by their legal form and
+// projects by their head nouns, and links acronyms to the names they abbreviate.
+func (x *extraction) findLaterPatternNames(s *sentence) {
+	for i := 0; i < len(s.toks); i++ {
+		if isLegalForm(s.toks[i]) && s.covering(i) == nil {
+			x.legalNameBefore(s, i)
+			continue
+		}
+		if s.covering(i) != nil {
+			continue
+		}
+		if end := x.collectiveAt(s, i); end > i {
 			i = end - 1
 			continue
 		}
 		if end := x.projectAt(s, i); end > i {
 			i = end - 1
-			continue
 		}
 	}
 	x.linkAcronyms(s)
@@ -75,13 +93,18 @@ func (x *extraction) findPatternNames(s *sentence) {
 // nameRun returns the end of a run of name words starting at i: capitalized words,
 // numbers and the small words inside names ("an der", "für").
 func nameRun(toks []token, i, max int) int {
+	return nameRunIn(toks, i, max, true)
+}
+
+// nameRunIn is nameRun; inner says whether "an der", "am", "im" may continue the name.
+func nameRunIn(toks []token, i, max int, inner bool) int {
 	j := i
 	for j < len(toks) && j-i < max {
 		t := toks[j]
 		switch {
 		case !t.Punct && (startsUpper(t.Text) || isDigitWord(t.Text)):
 			j++
-		case (t.Key == "an" || t.Key == "am" || t.Key == "im" || t.Key == "ob") && j+1 < len(toks) && j > i:
+		case inner && (t.Key == "an" || t.Key == "am" || t.Key == "im" || t.Key == "ob") && j+1 < len(toks) && j > i:
 			k := j + 1
 			if k < len(toks) && (toks[k].Key == "der" || toks[k].Key == "den") {
 				k++
@@ -289,7 +312,7 @@ func (x *extraction) ministryAt(s *sentence, i int) int {
 		if w == "fuer" || w == "des" || w == "der" {
 			k2 := j + 1
 			if k2 < len(toks) && startsUpper(toks[k2].Text) && !toks[k2].Punct {
-				r := nameRun(toks, k2, 3)
+				r := nameRunIn(toks, k2, 3, false)
 				if f, _, found := x.g.match(toks, k2); found && f.entry.Type.IsParty() && f.entry.Type != graph.Federal {
 					break // "des Landes X" is not part of the name
 				}
@@ -299,7 +322,7 @@ func (x *extraction) ministryAt(s *sentence, i int) int {
 					if x.g.isFirstName(toks[j+1].Text) {
 						break
 					}
-					j = nameRun(toks, j+1, 3)
+					j = nameRunIn(toks, j+1, 3, false)
 				}
 				if j+1 < len(toks) && toks[j].Key == "und" && toks[j+1].Key == "fuer" {
 					j++
@@ -416,38 +439,51 @@ func (x *extraction) orgHeadAt(s *sentence, i int) int {
 	return end
 }
 
-// legalNameAt reads an organization named with its legal form: "ZIO GmbH", "GovTech Campus
-// e.V.", "IT-Allianz Nord AöR". The name is the run of capitalized words before the form.
-func (x *extraction) legalNameAt(s *sentence, i int) int {
+// legalNameBefore reads an organization named with its legal form at token lf: "ZIO GmbH",
+// "GovTech Campus e.V.", "IT-Allianz Nord AöR". The name is the run of name words before
+// the form.
+func (x *extraction) legalNameBefore(s *sentence, lf int) {
 	toks := s.toks
-	if !startsUpper(toks[i].Text) && !isLowerName(toks[i].Text) || toks[i].Punct {
-		return 0
+	start := lf
+	lower := true
+	for j := lf - 1; j >= 0 && lf-j <= 4; j-- {
+		t := toks[j]
+		if t.Punct || s.covering(j) != nil {
+			break
+		}
+		if startsUpper(t.Text) || isDigitWord(t.Text) {
+			if articles[t.Key] || t.Key == "mit" || t.Key == "und" {
+				break
+			}
+			start, lower = j, false
+			continue
+		}
+		if lower && isLowerName(t.Text) && !stopWords[t.Key] {
+			start = j
+			continue
+		}
+		break
 	}
-	j := i
-	for j < len(toks) && j-i < 4 && !toks[j].Punct && !isLegalForm(toks[j]) && (startsUpper(toks[j].Text) || isLowerName(toks[j].Text) || isDigitWord(toks[j].Text)) {
-		j++
+	if start == lf {
+		return
 	}
-	if j == i || j >= len(toks) || !isLegalForm(toks[j]) {
-		return 0
-	}
-	// drop a leading article or head word that is no part of the name
-	start := i
-	for start < j && (toks[start].Key == "die" || toks[start].Key == "der" || toks[start].Key == "das") {
-		start++
-	}
-	if start == j {
-		return 0
-	}
-	name := spanText(toks, start, j)
+	name := spanText(toks, start, lf)
 	var e *entity
 	if ge, ok := x.g.byName[graph.Fold(name)]; ok {
 		e = x.entityFor("", "", ge)
 	} else {
 		e = x.entityFor(graph.Organization, name, nil)
 	}
-	x.addMention(s, &mention{start: start, end: j + 1, ent: e})
-	return j + 1
+	x.addMention(s, &mention{start: start, end: lf + 1, ent: e})
 }
+
+// stopWords are lower-case function words that never belong to a name.
+var stopWords = map[string]bool{"der": true, "die": true, "das": true, "den": true, "dem": true, "des": true,
+	"ein": true, "eine": true, "einer": true, "zur": true, "zum": true, "mit": true, "von": true, "und": true,
+	"oder": true, "fuer": true, "bei": true, "im": true, "in": true, "am": true, "an": true, "auf": true,
+	"aus": true, "durch": true, "ueber": true, "unter": true, "wird": true, "ist": true, "sind": true, "hat": true,
+	"haben": true, "eng": true, "neue": true, "neuen": true, "wie": true, "als": true, "auch": true, "nun": true,
+	"sich": true, "nach": true, "vor": true, "seit": true, "bis": true, "dass": true, "sowie": true, "gegen": true}
 
 // isLowerName reports whether a lower-case word is written like a brand ("govdigital",
 // "dataport", "vote"): it is followed by nothing that makes it a common word, which the
@@ -517,7 +553,7 @@ func (x *extraction) projectAt(s *sentence, i int) int {
 		}
 	}
 	// "Multi-Cloud-Strategie", "Digitalisierungs-Dashboard", "Masterplan Digitalisierung"
-	if startsUpper(t.Text) && strings.Contains(t.Text, "-") {
+	if startsUpper(t.Text) && strings.Contains(t.Text, "-") && !afterIndefinite(toks, i) {
 		for _, suf := range projectSuffixes {
 			if strings.HasSuffix(t.Key, suf) {
 				end := i + 1
@@ -535,6 +571,51 @@ func (x *extraction) projectAt(s *sentence, i int) int {
 		end := nameRun(toks, i+1, 2)
 		name := "Masterplan " + spanText(toks, i+1, end)
 		e := x.projectEntity(name)
+		x.addMention(s, &mention{start: i, end: end, ent: e})
+		return end
+	}
+	return 0
+}
+
+// afterIndefinite reports whether an indefinite article stands up to two words before i:
+// "ein zentrales E-Government-Portal" names no particular project.
+func afterIndefinite(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		switch toks[j].Key {
+		case "ein", "eine", "einen", "einem", "einer", "eines":
+			return true
+		}
+	}
+	return false
+}
+
+// collectiveSuffixes end the one-word names of communities and alliances
+// ("Entwicklergemeinschaft", "NordAllianz").
+var collectiveSuffixes = []string{"gemeinschaft", "allianz", "verbund", "genossenschaft", "kooperationsrat", "netzwerk"}
+
+// collectiveAt reads a community or alliance named by one word: "eine
+// Entwicklergemeinschaft", "die NordAllianz", "IT-Allianz Nord".
+func (x *extraction) collectiveAt(s *sentence, i int) int {
+	toks := s.toks
+	t := toks[i]
+	if t.Punct || !startsUpper(t.Text) {
+		return 0
+	}
+	for _, suf := range collectiveSuffixes {
+		if !strings.HasSuffix(t.Key, suf) || len(t.Key) < len(suf)+3 {
+			continue
+		}
+		switch t.Key {
+		case "arbeitsgemeinschaft", "anwendergemeinschaft", "interessengemeinschaft", "gemeinschaft", "netzwerk":
+			return 0
+		}
+		end := i + 1
+		// "IT-Allianz Nord": a capitalized word after a hyphenated name
+		if strings.Contains(t.Text, "-") && end < len(toks) && startsUpper(toks[end].Text) && !toks[end].Punct && s.covering(end) == nil && len(toks[end].Text) <= 8 {
+			end++
+		}
+		e := x.entityFor(graph.Organization, spanText(toks, i, end), nil)
+		e.kinds = append(e.kinds, suf)
 		x.addMention(s, &mention{start: i, end: end, ent: e})
 		return end
 	}
@@ -559,7 +640,7 @@ func (x *extraction) linkAcronyms(s *sentence) {
 			continue
 		}
 		acr := toks[i+1]
-		if !isAcronymLike(acr.Text) {
+		if !isAcronymLike(acr.Text) || x.isRoleWord(acr) {
 			continue
 		}
 		prev := s.covering(i - 1)

@@ -38,6 +38,9 @@ func (x *extraction) actors(s *sentence, from, to int) []actor {
 			if e.typ == graph.Person {
 				e = x.partyOf(e)
 			}
+			if m.kind == mCoref && e != nil && e.typ == graph.Authority && e.parent != nil {
+				e = e.parent
+			}
 			if e == nil || !e.typ.IsParty() || seen[e] {
 				continue
 			}
@@ -395,8 +398,8 @@ func (x *extraction) memberTraeger(s *sentence, i int) {
 			return
 		}
 		var target *entity
-		for _, a := range x.actors(s, 0, i) {
-			target = a.ent
+		if acts := x.actors(s, 0, i); len(acts) > 0 {
+			target = acts[0].ent
 		}
 		if target == nil {
 			return
@@ -607,7 +610,7 @@ var workTriggers = []string{"entwickel", "entwickl", "weiterentwickel", "betreib
 // readWork reads WORKS_ON facts: a party and the topics or projects a sentence says it
 // works on.
 func (x *extraction) readWork() {
-	for _, s := range x.sents {
+	for si, s := range x.sents {
 		var targets []*mention
 		for _, m := range s.ments {
 			if m.ent != nil && (m.ent.typ == graph.Topic || m.ent.typ == graph.Project) {
@@ -617,10 +620,44 @@ func (x *extraction) readWork() {
 		if len(targets) == 0 || indexOf(s, 0, workTriggers...) < 0 {
 			continue
 		}
+		if len(x.actors(s, 0, len(s.toks))) == 0 {
+			x.workInherited(si, s, targets)
+			continue
+		}
 		for _, t := range targets {
 			for _, p := range x.workers(s, t) {
 				x.addFact(graph.WorksOn, p, t.ent, "", s, "work.satz")
 			}
+		}
+	}
+}
+
+// workInherited reads a sentence that names topics or projects but no party: the parties
+// are those the sentence before in the same paragraph names ("Beide Länder einigten sich …
+// Weitere Ansätze sind die Entwicklung von Open-Source-Lösungen"). "Die jeweiligen
+// Serviceportale A und B" give each party its own.
+func (x *extraction) workInherited(si int, s *sentence, targets []*mention) {
+	if si == 0 || x.sents[si-1].block != s.block || s.title {
+		return
+	}
+	prev := x.sents[si-1]
+	var parties []*entity
+	for _, a := range x.actors(prev, 0, len(prev.toks)) {
+		parties = append(parties, a.ent)
+	}
+	parties = uniq(parties)
+	if len(parties) == 0 || len(parties) > 4 {
+		return
+	}
+	if has(s, "jeweilig") && len(parties) == len(targets) {
+		for i, t := range targets {
+			x.addFact(graph.WorksOn, parties[i], t.ent, "", s, "work.jeweils")
+		}
+		return
+	}
+	for _, t := range targets {
+		for _, p := range parties {
+			x.addFact(graph.WorksOn, p, t.ent, "", s, "work.folgesatz")
 		}
 	}
 }
@@ -633,8 +670,10 @@ func (x *extraction) workers(s *sentence, t *mention) []*entity {
 	// "…der Genossenschaft an, die … in den Bereichen A, B vorantreiben will"
 	for j := t.start - 1; j > 0; j-- {
 		if toks[j-1].Text == "," && (toks[j].Key == "die" || toks[j].Key == "der" || toks[j].Key == "das" || toks[j].Key == "welche") {
-			if m := s.covering(j - 2); m != nil && m.ent != nil && m.ent.typ.IsParty() {
-				return m.ents()
+			for k := j - 2; k >= 0 && k >= j-4; k-- {
+				if m := s.covering(k); m != nil && m.ent != nil && m.ent.typ.IsParty() {
+					return m.ents()
+				}
 			}
 			break
 		}

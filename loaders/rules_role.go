@@ -151,6 +151,7 @@ func (x *extraction) rolePhrases(s *sentence) []rolePhrase {
 				} else {
 					rp.party = m.ent
 				}
+				rp.start = m.start
 			}
 		}
 		text := spanText(toks, rp.start, i+1)
