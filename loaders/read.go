@@ -413,30 +413,32 @@ func unwrap(blocks []block) []block {
 func lastLine(s string) string { return s[strings.LastIndexByte(s, '\n')+1:] }
 
 // joinWrapped joins wrapped lines with a space, or without one after a hyphen that splits a
-// word ("Verwal-\ntung"), but not after a hyphen of a compound ("Bundes-\nund Landesebene").
+// word ("Verwal-\ntung"), but not after the hyphen of a compound ("Bundes-\nund Landesebene").
 func joinWrapped(s string) string {
 	lines := strings.Split(s, "\n")
 	var b strings.Builder
-	for i, l := range lines {
-		if i > 0 {
-			prev := lines[i-1]
-			r, _ := utf8.DecodeRuneInString(l)
-			if strings.HasSuffix(prev, "-") && len(prev) > 1 && unicode.IsLower(r) && !strings.HasSuffix(prev, " -") {
-				// drop the hyphen only when both halves are lower-case word parts
-				pr, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(prev, "-"))
-				if unicode.IsLower(pr) && !strings.HasPrefix(l, "und ") && !strings.HasPrefix(l, "oder ") {
-					str := b.String()
-					b.Reset()
-					b.WriteString(strings.TrimSuffix(str, "-"))
-					b.WriteString(l)
-					continue
-				}
-			}
+	b.WriteString(lines[0])
+	for i, l := range lines[1:] {
+		if splitsWord(lines[i], l) {
+			str := strings.TrimSuffix(b.String(), "-")
+			b.Reset()
+			b.WriteString(str)
+		} else {
 			b.WriteByte(' ')
 		}
 		b.WriteString(l)
 	}
 	return b.String()
+}
+
+// splitsWord reports whether line ends in a hyphen that splits a lower-case word continued
+// at the start of next.
+func splitsWord(line, next string) bool {
+	stem, ok := strings.CutSuffix(line, "-")
+	last, _ := utf8.DecodeLastRuneInString(stem)
+	first, _ := utf8.DecodeRuneInString(next)
+	conj := firstWord(next)
+	return ok && unicode.IsLower(last) && unicode.IsLower(first) && conj != "und" && conj != "oder" && conj != "bzw." && conj != "sowie"
 }
 
 // Page furniture: lines that belong to the site, not to the release.
@@ -470,9 +472,9 @@ var (
 		regexp.MustCompile(`(?i)^\S+.{0,40}\s\(ots\)\s*$`),
 		regexp.MustCompile(`(?i)^(ca\.\s*)?\d{1,2}[.:]\d{2}(\s*(bis|-|–)\s*\d{1,2}[.:]\d{2})?\s*uhr$`),
 	}
-	// tailMarkers start the part of a page after the release: related items, tags, print links.
-	tailMarker = regexp.MustCompile(`(?i)^(weitere (meldungen|artikel|nachrichten|pressemitteilungen|beiträge|informationen zum thema)|das könnte sie auch interessieren|ähnliche (artikel|meldungen)|mehr zum thema|verwandte (themen|artikel)|lesen sie auch|stichwörter|schlagwörter|schlagworte|tags)\b`)
-	logoLine   = regexp.MustCompile(`^(Das |Ein )?Logo\b|\bLogo$`)
+	// tailMarker starts the part of a page after the release: related items, tags.
+	tailMarker = regexp.MustCompile(`(?i)^((weitere (meldungen|artikel|nachrichten|pressemitteilungen|beiträge)|das könnte sie auch interessieren|ähnliche (artikel|meldungen)|mehr zum thema|verwandte (themen|artikel)|lesen sie auch)([\s:].{0,60})?|(stichwörter|schlagwörter|schlagworte|tags)\s*:.*)$`)
+	logoLine   = regexp.MustCompile(`^(Das |Ein )?Logo(\s|$)|\sLogo$`)
 	creditTail = regexp.MustCompile(`\s+\(?©[^©.!?]{1,40}\)?$`)
 	byline     = regexp.MustCompile(`^(?:[Vv]on|[Aa]utor(?:in)?:|[Tt]ext:|[Rr]edaktion:)\s*\S+(?:\s+\S+){0,3}$`)
 	erschienen = regexp.MustCompile(`(?i)^\s*(?:[-•]\s*)?(erschienen|veröffentlicht)\s+am\b\s*`)
@@ -543,8 +545,9 @@ func dropFurniture(blocks []block) []block {
 	var out []block
 	dropped := false
 	seen := map[string]bool{}
-	for i, b := range blocks {
-		if i > 0 && len(out) > 0 && tailMarker.MatchString(b.text) {
+	text := 0 // runes of the paragraphs kept so far
+	for _, b := range blocks {
+		if text >= 200 && tailMarker.MatchString(b.text) {
 			break
 		}
 		// Furniture, and a paragraph the page repeats (a photo caption shown twice).
@@ -558,6 +561,9 @@ func dropFurniture(blocks []block) []block {
 			dropped = false
 		}
 		b.text = creditTail.ReplaceAllString(b.text, "")
+		if b.kind == para {
+			text += utf8.RuneCountInString(b.text)
+		}
 		out = append(out, b)
 	}
 	return out

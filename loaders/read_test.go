@@ -239,8 +239,10 @@ func TestReadBody(t *testing.T) {
 			"Das Rathaus im Winter\n\nText."},
 		{"headings and rules", "Erster Teil.\n\n## Zweiter Abschnitt\n\n---\n\nZweiter Teil.",
 			"Erster Teil.\n\nZweiter Abschnitt\n\nZweiter Teil."},
-		{"tail cut", "Der Text.\n\nWeitere Meldungen\n\nAnderes Thema vom 1.1.2020.",
-			"Der Text."},
+		{"tail cut", "Der Zweckverband und die Stadt haben einen Vertrag über den gemeinsamen Betrieb ihrer Rechenzentren geschlossen. Beide Partner teilen sich die Kosten und das Personal. Der Vertrag läuft zunächst fünf Jahre und kann danach verlängert werden.\n\nWeitere Meldungen\n\nAnderes Thema vom 1.1.2020.",
+			"Der Zweckverband und die Stadt haben einen Vertrag über den gemeinsamen Betrieb ihrer Rechenzentren geschlossen. Beide Partner teilen sich die Kosten und das Personal. Der Vertrag läuft zunächst fünf Jahre und kann danach verlängert werden."},
+		{"no tail cut before the text", "Mehr zum Thema\n\nDer Text.\n\nTagsüber wird gearbeitet.",
+			"Mehr zum Thema\n\nDer Text.\n\nTagsüber wird gearbeitet."},
 		{"block quote", "> „Wir machen mit“, sagt sie.",
 			"„Wir machen mit“, sagt sie."},
 		{"link definitions", "Siehe [Portal][1].\n\n[1]: https://portal.de",
@@ -256,5 +258,26 @@ func TestReadBody(t *testing.T) {
 				t.Errorf("Body = %q, want %q", doc.Body, tt.body)
 			}
 		})
+	}
+}
+
+// TestReadHardWrapped checks that the lines of hard-wrapped paragraphs are joined.
+func TestReadHardWrapped(t *testing.T) {
+	text := `Der Landkreis und die Stadt betreiben ihre Verwal-
+tung künftig mit gemeinsamer Software auf Bundes-
+und Landesebene. Beide Partner teilen sich die Kosten
+für Betrieb und Pflege der Fachverfahren zu gleichen
+Teilen, wie die Pressestelle am Dienstag mitteilte.
+
+Die Zusammenarbeit soll im Frühjahr beginnen und ist
+zunächst auf fünf Jahre angelegt, hieß es weiter.
+`
+	doc, err := Read("umbruch.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Der Landkreis und die Stadt betreiben ihre Verwaltung künftig mit gemeinsamer Software auf Bundes- und Landesebene. Beide Partner teilen sich die Kosten für Betrieb und Pflege der Fachverfahren zu gleichen Teilen, wie die Pressestelle am Dienstag mitteilte.\n\nDie Zusammenarbeit soll im Frühjahr beginnen und ist zunächst auf fünf Jahre angelegt, hieß es weiter."
+	if doc.Title != "" || doc.Body != want {
+		t.Errorf("Title, Body = %q, %q; want \"\", %q", doc.Title, doc.Body, want)
 	}
 }
