@@ -34,24 +34,24 @@ func (s *Store) Entities(ctx context.Context, f graph.EntityFilter) (graph.Paged
 		return page, err
 	}
 	err := s.read(ctx, func(idx *index) error {
-		ids := idx.entityIDs
+		list := idx.entityList
 		if f.Type != "" {
 			// The IDs of one type share its prefix, so they are one run of the sorted list.
 			prefix := graph.EntityID(f.Type, "")
-			lo, _ := slices.BinarySearch(ids, prefix)
+			lo, _ := slices.BinarySearchFunc(list, prefix, compareID)
 			hi := lo
-			for hi < len(ids) && strings.HasPrefix(ids[hi], prefix) {
+			for hi < len(list) && strings.HasPrefix(list[hi].id, prefix) {
 				hi++
 			}
-			ids = ids[lo:hi]
+			list = list[lo:hi]
 		}
-		page.Total = len(ids)
-		ids = after(ids, f.After)
-		n := min(f.Size(), len(ids))
-		page.More = n < len(ids)
+		page.Total = len(list)
+		list = after(list, f.After)
+		n := min(f.Size(), len(list))
+		page.More = n < len(list)
 		page.Items = make([]graph.Entity, n)
-		for i, id := range ids[:n] {
-			page.Items[i] = cloneEntity(idx.entities[id].entity)
+		for i, e := range list[:n] {
+			page.Items[i] = cloneEntity(e.entity)
 		}
 		return nil
 	})
@@ -71,13 +71,13 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]graph.Ent
 	var found []graph.Entity
 	err := s.read(ctx, func(idx *index) error {
 		var hits []hit
-		for _, id := range idx.entityIDs {
-			e := &idx.entities[id].entity
+		for _, n := range idx.entityList {
+			e := &n.entity
 			if rank := graph.SearchRank(*e, text); rank >= 0 {
 				hits = append(hits, hit{rank, e})
 			}
 		}
-		// Stable on the ID order of entityIDs.
+		// Stable on the ID order of entityList.
 		sort.SliceStable(hits, func(i, j int) bool { return hits[i].rank < hits[j].rank })
 		for _, h := range hits[:min(limit, len(hits))] {
 			found = append(found, cloneEntity(*h.e))
@@ -87,16 +87,27 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]graph.Ent
 	return found, err
 }
 
-// after returns the part of the sorted ids that follows the key after.
-func after(ids []string, after string) []string {
+// after returns the part of the list sorted by ID that follows the key after.
+func after[N interface{ *entityNode | *relationNode }](list []N, after string) []N {
 	if after == "" {
-		return ids
+		return list
 	}
-	i, found := slices.BinarySearch(ids, after)
+	i, found := slices.BinarySearchFunc(list, after, compareID)
 	if found {
 		i++
 	}
-	return ids[i:]
+	return list[i:]
+}
+
+// compareID compares the ID of node n with id.
+func compareID[N interface{ *entityNode | *relationNode }](n N, id string) int {
+	switch n := any(n).(type) {
+	case *entityNode:
+		return strings.Compare(n.id, id)
+	case *relationNode:
+		return strings.Compare(n.id, id)
+	}
+	panic("unreachable")
 }
 
 func cloneEntity(e graph.Entity) graph.Entity {

@@ -3,6 +3,7 @@ package bolt
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/egovgraph/egovgraph/graph"
 )
@@ -10,23 +11,29 @@ import (
 // index is what the store answers reads from: the releases, and the entities and relations
 // aggregated from them, with adjacency. Aggregates are rebuilt, never changed in place.
 type index struct {
-	releases    map[string]*graph.Release
-	order       []*graph.Release // in the order of Releases
-	entities    map[string]*entityNode
-	entityIDs   []string // sorted
-	relations   map[string]*relationNode
-	relationIDs []string // sorted
+	releases  map[string]*graph.Release
+	order     []*graph.Release // in the order of Releases
+	entities  map[string]*entityNode
+	relations map[string]*relationNode
+	// entityList and relationList hold the nodes sorted by ID; each node's ord is its
+	// position, so that a walk can mark nodes in a slice and list them in ID order.
+	entityList   []*entityNode
+	relationList []*relationNode
 }
 
 // entityNode is one entity: how each release names it, the aggregate, and its relations.
 type entityNode struct {
+	id       string
+	ord      int
 	mentions map[string]graph.Entity // by release ID
 	entity   graph.Entity
-	rels     map[string]*relationNode // relations with the entity at either end, by ID
+	rels     []*relationNode // relations with the entity at either end
 }
 
 // relationNode is one relation: the facts each release states for it, and the aggregate.
 type relationNode struct {
+	id       string
+	ord      int
 	facts    map[string][]graph.Fact // by release ID
 	relation graph.Relation
 }
@@ -44,15 +51,20 @@ func buildIndex(rels []*graph.Release) *index {
 		idx.link(r)
 	}
 	sort.Slice(idx.order, func(i, j int) bool { return newer(idx.order[i], idx.order[j]) })
-	for id := range idx.entities {
-		idx.entityIDs = append(idx.entityIDs, id)
+	var entities, relations []string
+	for id, n := range idx.entities {
+		entities = append(entities, id)
+		idx.entityList = append(idx.entityList, n)
 	}
-	for id := range idx.relations {
-		idx.relationIDs = append(idx.relationIDs, id)
+	for id, n := range idx.relations {
+		relations = append(relations, id)
+		idx.relationList = append(idx.relationList, n)
 	}
-	sort.Strings(idx.entityIDs)
-	sort.Strings(idx.relationIDs)
-	idx.refresh(idx.entityIDs, idx.relationIDs)
+	slices.SortFunc(idx.entityList, func(a, b *entityNode) int { return strings.Compare(a.id, b.id) })
+	slices.SortFunc(idx.relationList, func(a, b *relationNode) int { return strings.Compare(a.id, b.id) })
+	renumberEntities(idx.entityList, 0)
+	renumberRelations(idx.relationList, 0)
+	idx.refresh(entities, relations)
 	return idx
 }
 
@@ -86,12 +98,13 @@ func (idx *index) position(r *graph.Release) int {
 	return sort.Search(len(idx.order), func(i int) bool { return !newer(idx.order[i], r) })
 }
 
-// link records r's mentions and facts; refresh then rebuilds the aggregates and lists them.
+// link records r's mentions and facts, and a new relation at both its ends; refresh then
+// rebuilds the aggregates and lists the new nodes.
 func (idx *index) link(r *graph.Release) {
 	for _, e := range r.Entities {
 		n := idx.entities[e.ID]
 		if n == nil {
-			n = &entityNode{mentions: map[string]graph.Entity{}, rels: map[string]*relationNode{}}
+			n = &entityNode{id: e.ID, ord: -1, mentions: map[string]graph.Entity{}}
 			idx.entities[e.ID] = n
 		}
 		if m, ok := n.mentions[r.ID]; ok {
@@ -104,8 +117,13 @@ func (idx *index) link(r *graph.Release) {
 		id := f.RelationID()
 		n := idx.relations[id]
 		if n == nil {
-			n = &relationNode{facts: map[string][]graph.Fact{}}
+			n = &relationNode{id: id, ord: -1, facts: map[string][]graph.Fact{}}
 			idx.relations[id] = n
+			f := f.Normalize()
+			idx.entities[f.From].rels = append(idx.entities[f.From].rels, n)
+			if f.To != f.From {
+				idx.entities[f.To].rels = append(idx.entities[f.To].rels, n)
+			}
 		}
 		n.facts[r.ID] = append(n.facts[r.ID], f.Normalize())
 	}
@@ -127,28 +145,33 @@ func (idx *index) unlink(r *graph.Release) {
 }
 
 // refresh rebuilds the aggregates of the given entities and relations, dropping those no
-// release states any more. Since a fact's ends are among its release's entities, an entity
-// no release names has no relation left.
+// release states any more, and renumbers the lists. Since a fact's ends are among its
+// release's entities, an entity no release names has no relation left.
 func (idx *index) refresh(entities, relations []string) {
 	for _, id := range relations {
 		n := idx.relations[id]
 		if n == nil {
 			continue
 		}
+		listed := n.ord >= 0
 		if len(n.facts) == 0 {
 			delete(idx.relations, id)
-			idx.relationIDs = deleteSorted(idx.relationIDs, id)
+			if listed {
+				idx.relationList = slices.Delete(idx.relationList, n.ord, n.ord+1)
+				renumberRelations(idx.relationList[n.ord:], n.ord)
+			}
 			for _, end := range []string{n.relation.From, n.relation.To} {
 				if e := idx.entities[end]; e != nil {
-					delete(e.rels, id)
+					e.rels = slices.DeleteFunc(e.rels, func(r *relationNode) bool { return r == n })
 				}
 			}
 			continue
 		}
 		n.relation = idx.aggregateRelation(id, n)
-		idx.relationIDs = insertSorted(idx.relationIDs, id)
-		for _, end := range []string{n.relation.From, n.relation.To} {
-			idx.entities[end].rels[id] = n
+		if !listed {
+			i, _ := slices.BinarySearchFunc(idx.relationList, id, func(r *relationNode, id string) int { return strings.Compare(r.id, id) })
+			idx.relationList = slices.Insert(idx.relationList, i, n)
+			renumberRelations(idx.relationList[i:], i)
 		}
 	}
 	for _, id := range entities {
@@ -156,13 +179,35 @@ func (idx *index) refresh(entities, relations []string) {
 		if n == nil {
 			continue
 		}
+		listed := n.ord >= 0
 		if len(n.mentions) == 0 {
 			delete(idx.entities, id)
-			idx.entityIDs = deleteSorted(idx.entityIDs, id)
+			if listed {
+				idx.entityList = slices.Delete(idx.entityList, n.ord, n.ord+1)
+				renumberEntities(idx.entityList[n.ord:], n.ord)
+			}
 			continue
 		}
 		n.entity = idx.aggregateEntity(n)
-		idx.entityIDs = insertSorted(idx.entityIDs, id)
+		if !listed {
+			i, _ := slices.BinarySearchFunc(idx.entityList, id, func(e *entityNode, id string) int { return strings.Compare(e.id, id) })
+			idx.entityList = slices.Insert(idx.entityList, i, n)
+			renumberEntities(idx.entityList[i:], i)
+		}
+	}
+}
+
+// renumberEntities sets the ord of the nodes in list, which start at position from.
+func renumberEntities(list []*entityNode, from int) {
+	for i, n := range list {
+		n.ord = from + i
+	}
+}
+
+// renumberRelations sets the ord of the nodes in list, which start at position from.
+func renumberRelations(list []*relationNode, from int) {
+	for i, n := range list {
+		n.ord = from + i
 	}
 }
 
@@ -210,20 +255,4 @@ func (idx *index) aggregateRelation(id string, n *relationNode) graph.Relation {
 	graph.SortEvidence(ev)
 	f := n.facts[newest.ID][0]
 	return graph.Relation{ID: id, Type: f.Type, From: f.From, To: f.To, Role: f.Role, Evidence: ev}
-}
-
-func insertSorted(ids []string, id string) []string {
-	i, found := slices.BinarySearch(ids, id)
-	if found {
-		return ids
-	}
-	return slices.Insert(ids, i, id)
-}
-
-func deleteSorted(ids []string, id string) []string {
-	i, found := slices.BinarySearch(ids, id)
-	if !found {
-		return ids
-	}
-	return slices.Delete(ids, i, i+1)
 }

@@ -26,36 +26,44 @@ func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []
 		if !ok {
 			return graph.Errorf(graph.ENOTFOUND, "no entity %q", id)
 		}
-		seen := map[string]*entityNode{id: start}
-		followed := map[string]*relationNode{}
-		frontier := []string{id}
+		// Marks by ord list the nodes and edges in ID order without sorting.
+		seen := make([]bool, len(idx.entityList))
+		followed := make([]bool, len(idx.relationList))
+		seen[start.ord] = true
+		nodes, edges := 1, 0
+		frontier := []*entityNode{start}
 		for range depth {
-			var next []string
+			var next []*entityNode
 			for _, at := range frontier {
-				for rid, r := range seen[at].rels {
-					if len(types) > 0 && !slices.Contains(types, r.relation.Type) {
+				for _, r := range at.rels {
+					if followed[r.ord] || len(types) > 0 && !slices.Contains(types, r.relation.Type) {
 						continue
 					}
-					followed[rid] = r
-					other := r.relation.Other(at)
-					if _, ok := seen[other]; !ok {
-						seen[other] = idx.entities[other]
+					followed[r.ord] = true
+					edges++
+					other := idx.entities[r.relation.Other(at.id)]
+					if !seen[other.ord] {
+						seen[other.ord] = true
+						nodes++
 						next = append(next, other)
 					}
 				}
 			}
 			frontier = next
 		}
-		g.Nodes = make([]graph.Entity, 0, len(seen))
-		for _, n := range seen {
-			g.Nodes = append(g.Nodes, cloneEntity(n.entity))
+		g.Nodes = make([]graph.Entity, 0, nodes)
+		for i, ok := range seen {
+			if ok {
+				g.Nodes = append(g.Nodes, cloneEntity(idx.entityList[i].entity))
+			}
 		}
-		slices.SortFunc(g.Nodes, func(a, b graph.Entity) int { return compare(a.ID, b.ID) })
-		g.Edges = make([]graph.Relation, 0, len(followed))
-		for _, r := range followed {
-			g.Edges = append(g.Edges, cloneRelation(r.relation))
+		picked := make([]*relationNode, 0, edges)
+		for i, ok := range followed {
+			if ok {
+				picked = append(picked, idx.relationList[i])
+			}
 		}
-		slices.SortFunc(g.Edges, func(a, b graph.Relation) int { return compare(a.ID, b.ID) })
+		g.Edges = cloneRelations(picked)
 		return nil
 	})
 	if err != nil {

@@ -16,35 +16,24 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) (graph.Pa
 	}
 	err := s.read(ctx, func(idx *index) error {
 		var selected []*relationNode
-		for _, id := range idx.candidates(f) {
-			if n := idx.relations[id]; f.Matches(n.relation) {
+		for _, n := range idx.candidates(f) {
+			if f.Matches(n.relation) {
 				selected = append(selected, n)
 			}
 		}
 		page.Total = len(selected)
-		if f.After != "" {
-			i, found := slices.BinarySearchFunc(selected, f.After, func(n *relationNode, id string) int {
-				return compare(n.relation.ID, id)
-			})
-			if found {
-				i++
-			}
-			selected = selected[i:]
-		}
+		selected = after(selected, f.After)
 		n := min(f.Size(), len(selected))
 		page.More = n < len(selected)
-		page.Items = make([]graph.Relation, n)
-		for i, r := range selected[:n] {
-			page.Items[i] = cloneRelation(r.relation)
-		}
+		page.Items = cloneRelations(selected[:n])
 		return nil
 	})
 	return page, err
 }
 
-// candidates returns, sorted, the IDs of the relations f may select: those at the entity
-// f names, or all.
-func (idx *index) candidates(f graph.RelationFilter) []string {
+// candidates returns, sorted by ID, the relations f may select: those at the entity f
+// names, or all.
+func (idx *index) candidates(f graph.RelationFilter) []*relationNode {
 	at := f.Entity
 	if at == "" {
 		at = f.From
@@ -53,31 +42,31 @@ func (idx *index) candidates(f graph.RelationFilter) []string {
 		at = f.To
 	}
 	if at == "" {
-		return idx.relationIDs
+		return idx.relationList
 	}
 	n, ok := idx.entities[at]
 	if !ok {
 		return nil
 	}
-	ids := make([]string, 0, len(n.rels))
-	for id := range n.rels {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	return ids
+	rels := slices.Clone(n.rels)
+	slices.SortFunc(rels, func(a, b *relationNode) int { return a.ord - b.ord })
+	return rels
 }
 
-func compare(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
+// cloneRelations copies the relations of nodes, their evidence in one allocation.
+func cloneRelations(nodes []*relationNode) []graph.Relation {
+	total := 0
+	for _, n := range nodes {
+		total += len(n.relation.Evidence)
 	}
-	return 0
-}
-
-func cloneRelation(r graph.Relation) graph.Relation {
-	r.Evidence = slices.Clone(r.Evidence)
-	return r
+	ev := make([]graph.Evidence, 0, total)
+	rels := make([]graph.Relation, len(nodes))
+	for i, n := range nodes {
+		r := n.relation
+		start := len(ev)
+		ev = append(ev, r.Evidence...)
+		r.Evidence = ev[start:len(ev):len(ev)]
+		rels[i] = r
+	}
+	return rels
 }

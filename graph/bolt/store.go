@@ -109,18 +109,15 @@ func (s *Store) init() (err error) {
 			if !empty {
 				return fmt.Errorf("open %s: not an egovgraph data file (no %s bucket)", s.path, metaBucket)
 			}
-			if meta, err = tx.CreateBucket(metaBucket); err != nil {
-				return err
-			}
-			if err := meta.Put(schemaKey, []byte(schemaVersion)); err != nil {
-				return err
-			}
+			return createBuckets(tx)
 		}
 		if v := string(meta.Get(schemaKey)); v != schemaVersion {
 			return fmt.Errorf("open %s: data file has schema version %q, this build reads %q", s.path, v, schemaVersion)
 		}
-		_, err := tx.CreateBucketIfNotExists(releasesBucket)
-		return err
+		if tx.Bucket(releasesBucket) == nil {
+			return fmt.Errorf("open %s: data file has no %s bucket", s.path, releasesBucket)
+		}
+		return nil
 	})
 	if err != nil {
 		return err
@@ -145,6 +142,19 @@ func (s *Store) init() (err error) {
 	}
 	s.idx = buildIndex(rels)
 	return nil
+}
+
+// createBuckets lays out a new data file.
+func createBuckets(tx *bbolt.Tx) error {
+	meta, err := tx.CreateBucket(metaBucket)
+	if err != nil {
+		return err
+	}
+	if err := meta.Put(schemaKey, []byte(schemaVersion)); err != nil {
+		return err
+	}
+	_, err = tx.CreateBucket(releasesBucket)
+	return err
 }
 
 // read runs fn with the index locked for reading, after checking ctx and that the store is
