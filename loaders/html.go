@@ -130,9 +130,12 @@ func htmlBlocks(text string) ([]block, meta, error) {
 	r := renderer{}
 	r.render(root, root != body)
 	r.flush()
-	if firstH1 != nil && !contains(root, firstH1) {
+	switch h1 := h1In(root, root != body); {
+	case h1 != nil:
+		hint.title = clean(textOf(h1))
+	case firstH1 != nil:
 		hint.title = clean(textOf(firstH1))
-	} else if !hasH1(root) {
+	default:
 		hint.title = pageTitle(title)
 	}
 	return r.blocks, hint, nil
@@ -328,25 +331,21 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
-// contains reports whether n is an ancestor of or equal to d.
-func contains(n, d *html.Node) bool {
-	for ; d != nil; d = d.Parent {
-		if d == n {
-			return true
+// h1In returns the first <h1> in n that is not furniture, or nil.
+func h1In(n *html.Node, inContent bool) *html.Node {
+	if n.Type == html.ElementNode {
+		if isDropped(n, inContent) {
+			return nil
 		}
-	}
-	return false
-}
-
-// hasH1 reports whether n contains an <h1>.
-func hasH1(n *html.Node) bool {
-	if n.Type == html.ElementNode && n.DataAtom == atom.H1 {
-		return true
+		if n.DataAtom == atom.H1 {
+			return n
+		}
+		inContent = inContent || n.DataAtom == atom.Article || n.DataAtom == atom.Main
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if hasH1(c) {
-			return true
+		if h1 := h1In(c, inContent); h1 != nil {
+			return h1
 		}
 	}
-	return false
+	return nil
 }

@@ -39,6 +39,12 @@ func TestReadHTML(t *testing.T) {
 			"Hessen tritt bei", "2021-10-07", "Text."},
 		{"blocks, lists and entities", `<h1>A &amp; B</h1><div>Erster&nbsp;Teil<p>Absatz <b>fett</b>, <a href="#">Link</a>.</p>Rest</div><ol><li>Eins</li><li>Zwei<br>zwei</li></ol><table><tr><td>Zelle</td></tr></table>`,
 			"A & B", "", "Erster Teil\n\nAbsatz fett, Link.\n\nRest\n\n- Eins\n\n- Zwei zwei\n\nZelle"},
+		{"logo h1 outside content", `<div class="logo"><h1>Stadt Beispiel</h1></div><main><p>Digitales</p><h1>Hessen tritt bei</h1><p>Das Land tritt bei.</p></main>`,
+			"Hessen tritt bei", "", "Das Land tritt bei."},
+		{"h1 after a long teaser", `<main><p>Ein langer Vorspann, der vor der Überschrift steht und mehrere Sätze enthält. Er erklärt, worum es geht, und nennt die Beteiligten. Danach folgt erst die eigentliche Überschrift der Meldung, die im Markup als h1 ausgezeichnet ist.</p><h1>Hessen tritt bei</h1><p>Das Land tritt bei.</p></main>`,
+			"Hessen tritt bei", "", "Ein langer Vorspann, der vor der Überschrift steht und mehrere Sätze enthält. Er erklärt, worum es geht, und nennt die Beteiligten. Danach folgt erst die eigentliche Überschrift der Meldung, die im Markup als h1 ausgezeichnet ist.\n\nDas Land tritt bei."},
+		{"page title repeated as h2", `<title>Hessen tritt bei | Land Hessen</title><main><p>Digitales</p><h2>Hessen tritt bei</h2><p>Das Land tritt bei.</p></main>`,
+			"Hessen tritt bei", "", "Das Land tritt bei."},
 		{"line breaks in paragraph", "<h1>Titel der Meldung</h1><p>Zeile eins<br>Zeile zwei\nmit Umbruch</p>",
 			"Titel der Meldung", "", "Zeile eins\n\nZeile zwei mit Umbruch"},
 	}

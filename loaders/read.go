@@ -616,7 +616,8 @@ const (
 // kickers (up to three words, or a publisher, followed by another headline-like line) and
 // joining a headline split over two adjacent lines. Kicker and headline glued together by
 // the page's layout ("Bayern / NRWAgenda für Zusammenarbeit") are separated by a colon.
-// When the release starts with a paragraph, the headline is hint.title or "".
+// When the release starts with a paragraph, the headline is "". hint.title, read from
+// markup, takes precedence.
 func readHead(blocks []block, hint meta) head {
 	h := head{drop: map[int]bool{}}
 	n := 0
@@ -659,10 +660,20 @@ func readHead(blocks []block, hint meta) head {
 		h.date = hint.date
 	}
 	h.title, h.start = headline(blocks, n, h.drop)
-	if h.title == "" && hint.title != "" {
-		h.title = hint.title
-		for h.start < len(blocks) && (h.drop[h.start] || blocks[h.start].text == hint.title) {
-			h.start++
+	if want := tidyTitle(hint.title); want != "" && h.title != want {
+		// The markup names the headline: drop it from the body, and above it the head
+		// blocks (kicker, date) when it stands at the top.
+		h.title, h.start = want, 0
+		top := true
+		for i, b := range blocks {
+			if b.text == hint.title || b.text == want {
+				h.drop[i] = true
+				if top && i < n {
+					h.start = i + 1
+				}
+				break
+			}
+			top = top && (h.drop[i] || headlineLike(b))
 		}
 	}
 	return h
