@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/egovgraph/egovgraph/graph"
 )
@@ -24,6 +25,7 @@ func TestReadBadInput(t *testing.T) {
 		{"empty", "leer.md", nil, ErrEmpty, "leer.md: empty file"},
 		{"white space", "leer.txt", []byte(" \n\t\r\n"), ErrEmpty, "leer.txt: empty file"},
 		{"NUL byte", "bild.md", []byte("PNG\x00\x01\x02Titel"), ErrBinary, "bild.md: binary content, not text"},
+		{"empty UTF-16", "leer16.txt", []byte{0xff, 0xfe, ' ', 0, '\n', 0}, ErrEmpty, "leer16.txt: empty file"},
 		{"control characters", "daten.txt", bytes.Repeat([]byte("ab\x01\x02\x03\x04cd\x05\x06"), 20), ErrBinary, "daten.txt: binary content, not text"},
 		{"damaged UTF-8", "kaputt.md", []byte("Bayern tritt bei. Gr\xc3\xbc\xc3e aus M\xfcnchen."), ErrEncoding, "kaputt.md: invalid UTF-8 at byte 22"},
 		{"undefined Windows-1252 byte", "kaputt.txt", []byte("Text mit \x81 darin"), ErrEncoding, "kaputt.txt: invalid UTF-8 at byte 9"},
@@ -69,6 +71,7 @@ func TestReadEncoding(t *testing.T) {
 		{"Latin-1 text", "alt.txt", []byte("Gr\xfc\xdfe aus M\xfcnchen\n\nDie Stadt tritt bei."), "Grüße aus München"},
 		{"Windows-1252 quotes", "alt.md", []byte("\x84Einer f\xfcr Alle\x93 \x96 neu\n\nDas Land macht mit."), "„Einer für Alle“ – neu"},
 		{"declared in HTML", "alt.html", []byte("<meta charset=\"windows-1252\"><h1>Gr\xfc\xdfe \xc3\xa4</h1><p>Text.</p>"), "Grüße Ã¤"},
+		{"UTF-16", "utf16.txt", utf16LE("Grüße aus München\r\n\r\nDie Stadt tritt bei."), "Grüße aus München"},
 		{"byte order mark", "bom.md", []byte("\xef\xbb\xbfGrüße aus München\n\nDie Stadt tritt bei."), "Grüße aus München"},
 	}
 	for _, tt := range tests {
@@ -153,4 +156,13 @@ func TestParseError(t *testing.T) {
 	if !errors.Is(err, inner) {
 		t.Error("errors.Is(err, inner) = false, want true")
 	}
+}
+
+// utf16LE encodes s as UTF-16 little endian with byte order mark.
+func utf16LE(s string) []byte {
+	b := []byte{0xff, 0xfe}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
 }

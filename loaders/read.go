@@ -3,6 +3,7 @@ package loaders
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"html"
@@ -14,6 +15,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -21,7 +23,8 @@ import (
 // (.md .markdown .txt .html .htm, in any case; a URL's query is ignored). Errors are
 // *ParseError naming source and the reason.
 //
-// Text that is not valid UTF-8 is read as Windows-1252 (a superset of Latin-1) when it holds
+// Text that starts with a UTF-16 byte order mark is read as UTF-16. Text that is not valid
+// UTF-8 is read as Windows-1252 (a superset of Latin-1) when it holds
 // no valid multi-byte UTF-8 sequence and every byte is defined in Windows-1252, or when an
 // HTML file declares that charset; otherwise it is an error naming the first bad byte.
 func Read(source string, data []byte) (Document, error) {
@@ -83,22 +86,28 @@ func read(source string, data []byte) (Document, error) {
 	default:
 		return Document{}, reason(ErrExtension, " %q, want .md, .markdown, .txt, .html or .htm", ext)
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
+	text, ok := decodeUTF16(data)
+	if !ok {
+		if len(bytes.TrimSpace(data)) == 0 {
+			return Document{}, ErrEmpty
+		}
+		if isBinary(data) {
+			return Document{}, ErrBinary
+		}
+		var err error
+		if text, err = decode(data, isHTML); err != nil {
+			return Document{}, err
+		}
+	}
+	if strings.TrimSpace(text) == "" {
 		return Document{}, ErrEmpty
-	}
-	if isBinary(data) {
-		return Document{}, ErrBinary
-	}
-	text, err := decode(data, isHTML)
-	if err != nil {
-		return Document{}, err
 	}
 	var blocks []block
 	var hint meta
 	switch {
 	case isHTML:
-		blocks, hint, err = htmlBlocks(text)
-		if err != nil {
+		var err error
+		if blocks, hint, err = htmlBlocks(text); err != nil {
 			return Document{}, err
 		}
 	default:
@@ -157,6 +166,25 @@ func decode(data []byte, isHTML bool) (string, error) {
 		}
 	}
 	return "", reason(ErrEncoding, " at byte %d", bad)
+}
+
+// decodeUTF16 converts text that starts with a UTF-16 byte order mark, and reports whether
+// it did.
+func decodeUTF16(data []byte) (string, bool) {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		order = binary.BigEndian
+	default:
+		return "", false
+	}
+	units := make([]uint16, (len(data)-2)/2)
+	for i := range units {
+		units[i] = order.Uint16(data[2+2*i:])
+	}
+	return string(utf16.Decode(units)), true
 }
 
 // invalidAt returns the offset of the first byte that is not valid UTF-8.
