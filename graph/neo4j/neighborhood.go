@@ -2,8 +2,8 @@ package neo4j
 
 import (
 	"context"
+	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/egovgraph/egovgraph/graph"
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -21,63 +21,40 @@ func (s *Store) Neighborhood(ctx context.Context, id string, depth int, types []
 		return g, err
 	}
 	err := s.read(ctx, "neighborhood of "+id, func(tx driver.ManagedTransaction) error {
-		recs, err := collect(ctx, tx, "MATCH (e:Entity {id: $id}) RETURN e.id", map[string]any{"id": id})
+		// The relations followed are those at an entity closer than depth. Asking for
+		// distinct entities only lets Neo4j expand breadth first, pruning paths to entities
+		// already seen, instead of enumerating every path.
+		var err error
+		g.Edges, err = readRelations(ctx, tx, fmt.Sprintf(`
+			MATCH (:Entity {id: $id})-[:%[1]s*0..%[2]d]-(n:Entity)
+			WITH DISTINCT n
+			MATCH (n)-[x:%[1]s]-(:Entity)
+			WITH DISTINCT x`, typePattern(types), depth-1),
+			map[string]any{"id": id})
 		if err != nil {
 			return err
 		}
-		if len(recs) == 0 {
-			return graph.Errorf(graph.ENOTFOUND, "no entity %q", id)
-		}
-		// Breadth first, one query per step: a variable-length pattern would enumerate
-		// every path, where a step needs each relationship once.
-		seen := map[string]bool{id: true}
-		edges := map[string]relKey{}
-		frontier := []string{id}
-		for step := 0; step < depth && len(frontier) > 0; step++ {
-			recs, err := collect(ctx, tx, `
-				MATCH (n:Entity)-[x:`+typePattern(types)+`]-(m:Entity)
-				WHERE n.id IN $frontier
-				RETURN DISTINCT x.relationId, startNode(x).id, endNode(x).id, m.id`,
-				map[string]any{"frontier": frontier})
-			if err != nil {
-				return err
-			}
-			var next []string
-			for _, rec := range recs {
-				k := relKey{ID: str(rec.Values[0]), From: str(rec.Values[1]), To: str(rec.Values[2])}
-				edges[k.ID] = k
-				if m := str(rec.Values[3]); !seen[m] {
-					seen[m] = true
-					next = append(next, m)
-				}
-			}
-			frontier = next
-		}
-
-		ids := make([]string, 0, len(seen))
-		for n := range seen {
-			ids = append(ids, n)
+		// The entities reached are id and the ends of those relations.
+		ids := []string{id}
+		for _, r := range g.Edges {
+			ids = append(ids, r.From, r.To)
 		}
 		slices.Sort(ids)
-		recs, err = collect(ctx, tx, `
+		recs, err := collect(ctx, tx, `
 			UNWIND $ids AS id
 			MATCH (e:Entity {id: id})
 			RETURN `+entityMap+` ORDER BY e.id`,
-			map[string]any{"ids": ids})
+			map[string]any{"ids": slices.Compact(ids)})
 		if err != nil {
 			return err
 		}
 		for _, rec := range recs {
 			g.Nodes = append(g.Nodes, toEntity(rec.Values[0]))
 		}
-
-		keys := make([]relKey, 0, len(edges))
-		for _, k := range edges {
-			keys = append(keys, k)
+		if !slices.ContainsFunc(g.Nodes, func(e graph.Entity) bool { return e.ID == id }) {
+			return graph.Errorf(graph.ENOTFOUND, "no entity %q", id)
 		}
-		slices.SortFunc(keys, func(a, b relKey) int { return strings.Compare(a.ID, b.ID) })
-		g.Edges, err = loadRelations(ctx, tx, keys)
-		return err
+		return nil
 	})
 	return g, err
 }

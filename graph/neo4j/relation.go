@@ -31,16 +31,6 @@ func validTypes(ts []graph.RelationType) error {
 	return nil
 }
 
-// A relKey names a relation and its ends, which find its relationships through the index
-// on entity IDs.
-type relKey struct {
-	ID, From, To string
-}
-
-func (k relKey) param() map[string]any {
-	return map[string]any{"id": k.ID, "from": k.From, "to": k.To}
-}
-
 // Relations returns the relations the filter selects, ordered by ID, each with the
 // evidence of every release stating it.
 func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) (graph.Paged[graph.Relation], error) {
@@ -63,12 +53,12 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) (graph.Pa
 			WHERE ($entity = '' OR a = $entity OR b = $entity)
 				AND ((($from = '' OR a = $from) AND ($to = '' OR b = $to))
 					OR (type(x) = 'COOPERATES_WITH' AND ($from = '' OR b = $from) AND ($to = '' OR a = $to)))
-			WITH x.relationId AS id, a, b, collect(x.date) AS dates
+			WITH x.relationId AS id, collect(x.date) AS dates, collect(elementId(x)) AS elements
 			WHERE ($since = '' AND $until = '')
 				OR any(d IN dates WHERE ($since = '' OR d >= $since) AND ($until = '' OR d <= $until))
-			WITH id, a, b ORDER BY id
-			WITH collect({id: id, from: a, to: b}) AS keys
-			RETURN size(keys), [k IN keys WHERE k.id > $after][..$limit]`,
+			WITH id, elements ORDER BY id
+			WITH collect({id: id, elements: elements}) AS refs
+			RETURN size(refs), [r IN refs WHERE r.id > $after][..$limit]`,
 			map[string]any{
 				"anchor": anchor, "entity": f.Entity, "from": f.From, "to": f.To,
 				"since": f.Since, "until": f.Until, "after": f.After, "limit": size + 1,
@@ -77,38 +67,36 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) (graph.Pa
 			return err
 		}
 		page.Total = integer(rec.Values[0])
-		var keys []relKey
-		for _, m := range maps(rec.Values[1]) {
-			keys = append(keys, relKey{ID: str(m["id"]), From: str(m["from"]), To: str(m["to"])})
+		refs := maps(rec.Values[1])
+		if len(refs) > size {
+			refs, page.More = refs[:size], true
 		}
-		if len(keys) > size {
-			keys, page.More = keys[:size], true
+		var elements []string
+		for _, r := range refs {
+			elements = append(elements, strs(r["elements"])...)
 		}
-		page.Items, err = loadRelations(ctx, tx, keys)
+		page.Items, err = readRelations(ctx, tx, `
+			UNWIND $elements AS element
+			MATCH ()-[x]->()
+			WHERE elementId(x) = element`,
+			map[string]any{"elements": elements})
 		return err
 	})
 	return page, err
 }
 
-// loadRelations reads the relations keys name, in that order, each with its evidence in
-// the order of graph.SortEvidence.
-func loadRelations(ctx context.Context, tx driver.ManagedTransaction, keys []relKey) ([]graph.Relation, error) {
-	params := make([]map[string]any, len(keys))
-	for i, k := range keys {
-		params[i] = k.param()
-	}
-	recs, err := collect(ctx, tx, `
-		UNWIND range(0, size($keys) - 1) AS i
-		WITH i, $keys[i] AS k
-		MATCH (:Entity {id: k.from})-[x]->(:Entity {id: k.to})
-		WHERE x.relationId = k.id
+// readRelations runs match, a query whose rows are distinct fact relationships x, and
+// returns the relations they state, ordered by ID, with their evidence ordered by
+// graph.SortEvidence.
+func readRelations(ctx context.Context, tx driver.ManagedTransaction, match string, params map[string]any) ([]graph.Relation, error) {
+	recs, err := collect(ctx, tx, match+`
 		MATCH (r:Release {id: x.release})
-		WITH i, k, type(x) AS type, coalesce(x.role, '') AS role,
+		WITH x.relationId AS id, type(x) AS type, startNode(x).id AS from, endNode(x).id AS to,
+			coalesce(x.role, '') AS role,
 			collect({release: r.id, source: r.source, title: r.title, date: r.date,
 				sentence: x.evidence, confidence: x.confidence, rule: x.rule}) AS evidence
-		RETURN k.id, type, k.from, k.to, role, evidence
-		ORDER BY i`,
-		map[string]any{"keys": params})
+		RETURN id, type, from, to, role, evidence
+		ORDER BY id`, params)
 	if err != nil {
 		return nil, err
 	}

@@ -28,9 +28,11 @@ func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
 		if len(recs) > 0 && r.Hash != "" && str(recs[0].Values[0]) == r.Hash {
 			return nil
 		}
-		old, err := unlinkRelease(ctx, tx, r.ID)
-		if err != nil {
-			return err
+		var old []string
+		if len(recs) > 0 {
+			if old, err = unlinkRelease(ctx, tx, r.ID); err != nil {
+				return err
+			}
 		}
 		if err := writeRelease(ctx, tx, r); err != nil {
 			return err
