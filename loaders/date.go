@@ -139,6 +139,7 @@ func dateAt(s string) (string, int, bool) {
 
 var (
 	dateLabel   = regexp.MustCompile(`(?i)((erschienen|veröffentlicht|publiziert|erstellt)\s+am|(datum|stand|veröffentlicht|veröffentlichung|veröffentlichungsdatum|publikationsdatum|datum der veröffentlichung)\s*:|(^|\s)(pressemitteilung|presseinformation|pressemeldung|medieninformation|mitteilung|pm|nr\.)(\s*(nr\.)?\s*[\w/.\-]+)?\s+vom)\s*(` + weekdayAlt + `,?\s*)?$`)
+	labelVom    = regexp.MustCompile(`^\s*\p{Lu}\p{L}*(\s+Nr\.\s*\S+)?\s+vom\s*$`)
 	weekdayEnd  = regexp.MustCompile(`\b` + weekdayAlt + `,?\s*(den\s+)?$`)
 	weekdayOnly = regexp.MustCompile(`^\s*` + weekdayAlt + `,?\s*(den\s+)?$`)
 	placeLine   = regexp.MustCompile(`^\p{Lu}[\p{L}\p{M}./\- ]{1,40},\s*(den\s+)?(` + weekdayAlt + `,?\s*)?$`)
@@ -149,7 +150,8 @@ var (
 
 // dateLine looks for a publication date in a line of the head of a release. It returns the
 // date, whether to use it, whether the line is metadata to drop from the body, and the line
-// with a bracketed date at its start removed.
+// with a bracketed date at its start removed. A date on a line of its own after a weekday is
+// returned but not to be used: it may be the day a site prints for today.
 func dateLine(text string) (date string, use, drop bool, rest string) {
 	rest = text
 	// A publication date stands at the start of its line, or after a short label or place.
@@ -171,10 +173,13 @@ func dateLine(text string) (date string, use, drop bool, rest string) {
 		rest = strings.TrimSpace(after[1:])
 		return m.date, true, rest == "", rest
 	case weekdayOnly.MatchString(before):
-		// the day the site prints for today, unless a label or dateline says otherwise
-		return "", false, utf8.RuneCountInString(text) <= 60, rest
+		// The day a site prints for today, above the headline; returned unused.
+		return m.date, false, utf8.RuneCountInString(text) <= 60, rest
 	case placeLine.MatchString(before) && datelineEnd.MatchString(after) && !placeStop[firstWord(before)]:
 		return m.date, true, strings.TrimSpace(after) == "", rest
+	}
+	if labelVom.MatchString(before) && strings.TrimSpace(after) == "" {
+		return m.date, true, true, rest // "Meldung vom 22.07.2021"
 	}
 	if utf8.RuneCountInString(text) > 80 || leftover > 40 || endsSentence(text) {
 		return "", false, false, rest

@@ -636,8 +636,9 @@ const (
 // ("Erschienen am", "Datum:", "Pressemitteilung vom"), in brackets at the start of a line
 // ("[25.02.2019] …"), in a dateline ("Saarbrücken, 19. Dezember 2025 – …"), or on a line of
 // its own, perhaps with a time or a byline. A date after a preposition ("am 1. August 2018")
-// is an event; a date with a weekday on a line of its own is the day a site prints for
-// today. Both are ignored. hint.date, read from markup, takes precedence.
+// is an event and ignored. A date with a weekday on a line of its own above the headline is
+// the day a site prints for today; below the headline, and with no other date, it is the
+// release's. hint.date, read from markup, takes precedence.
 //
 // The headline is the first level-1 heading before the first paragraph; else the first
 // line that reads like a headline (no sentence end, at most 300 characters), skipping
@@ -648,6 +649,7 @@ const (
 // markup, takes precedence.
 func readHead(blocks []block, hint meta) head {
 	h := head{drop: map[int]bool{}}
+	weekday, weekdayDate := -1, "" // the first date after a weekday on a line of its own
 	n := 0
 	runes := 0
 	for n < len(blocks) && n < headBlocks && runes < headRunes {
@@ -671,23 +673,25 @@ func readHead(blocks []block, hint meta) head {
 			}
 			b.text, b.kind = rest, para
 		}
-		if byline.MatchString(b.text) && !endsSentence(b.text) {
-			h.drop[i] = true
-			continue
-		}
 		d, use, drop, rest := dateLine(b.text)
-		if use && h.date == "" {
+		switch {
+		case use && h.date == "":
 			h.date = d
+		case !use && d != "" && weekday < 0:
+			weekday, weekdayDate = i, d
 		}
-		if drop {
+		if drop || (d == "" && byline.MatchString(b.text) && !endsSentence(b.text)) {
 			h.drop[i] = true
 		}
 		b.text = rest
 	}
+	h.title, h.start = headline(blocks, n, h.drop)
+	if h.date == "" && h.title != "" && weekday >= h.start {
+		h.date = weekdayDate // a weekday date below the headline is the release's
+	}
 	if hint.date != "" {
 		h.date = hint.date
 	}
-	h.title, h.start = headline(blocks, n, h.drop)
 	if want := tidyTitle(hint.title); want != "" && h.title != want {
 		// The markup names the headline: drop it from the body, and above it the head
 		// blocks (kicker, date) when it stands at the top.

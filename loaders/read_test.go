@@ -188,6 +188,10 @@ func TestReadHead(t *testing.T) {
 		{"today and label", "Sonntag, 19. Oktober 2025\n\nNeues Portal\n\nDatum: 02.06.2025\n\nDas Land startet ein Portal.", "Neues Portal", "2025-06-02"},
 		{"event date", "Neues Portal für Hessen\n\nStart am 1. August 2018 in Wiesbaden\n\nDas Land startet ein Portal.", "Neues Portal für Hessen", ""},
 		{"byline and date", "Neues Portal für Hessen\n\nErika Muster22. Juni 2023\n\nDas Land startet ein Portal.", "Neues Portal für Hessen", "2023-06-22"},
+		{"weekday above headline", "Montag, 1. Dezember 2025\n\nNeues Portal für Hessen\n\nDas Land startet ein Portal.", "Neues Portal für Hessen", ""},
+		{"weekday below headline", "Neues Portal für Hessen\n\nDienstag, 9. März 2021\n\nDas Land startet ein Portal.", "Neues Portal für Hessen", "2021-03-09"},
+		{"byline with date", "Neues Portal für Hessen\n\nvon Erika Muster, 22.07.2021\n\nDas Land startet ein Portal.", "Neues Portal für Hessen", "2021-07-22"},
+		{"label with vom", "Neues Portal für Hessen\n\nMeldung vom 22.07.2021\n\nDas Land startet ein Portal.", "Neues Portal für Hessen", "2021-07-22"},
 		{"erschienen am", "Neues Portal für Hessen\n- Erschienen am 3.4.2024 - PressemitteilungDas Land startet ein Portal.", "Neues Portal für Hessen", "2024-04-03"},
 	}
 	for _, tt := range tests {
