@@ -24,10 +24,14 @@ func (x *extraction) findHome() {
 			break
 		}
 	}
+	lead := true
 	for _, s := range x.sents {
 		w := 1
-		if s.title {
-			w = 2
+		switch {
+		case s.title:
+			w = 3
+		case lead && len(s.ments) > 0:
+			w, lead = 2, false
 		}
 		for _, m := range s.ments {
 			if m.ent == nil || m.kind == mCoref {
@@ -68,6 +72,7 @@ var groupNouns = map[string]string{
 	"laender": "state", "bundeslaender": "state", "partner": "party", "seiten": "party", "kreise": "muni",
 	"landkreise": "muni", "staedte": "muni", "metropolen": "muni", "kommunen": "muni", "kooperationspartner": "party",
 	"vertragspartner": "party", "projektpartner": "party", "partnerlaender": "state", "landesregierungen": "state",
+	"landesverbaende": "assoc", "landesverbaenden": "assoc", "spitzenverbaende": "assoc", "spitzenverbaenden": "assoc",
 }
 
 var numberWords = map[string]int{"beide": 2, "beiden": 2, "zwei": 2, "drei": 3, "vier": 4, "fuenf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10}
@@ -90,6 +95,16 @@ func (x *extraction) resolveCorefs() {
 			next := s.mentionAt(i + 1)
 			// groups: "beide Länder", "die vier Partner", "die Kooperationspartner"
 			if class, ok := groupNouns[k]; ok {
+				if class == "assoc" {
+					if g := x.associations(); len(g) >= 1 {
+						start := i
+						if i > 0 && strings.HasPrefix(prev, "kommunal") {
+							start = i - 1
+						}
+						x.addMention(s, &mention{start: start, end: i + 1, group: g, kind: mGroup})
+					}
+					continue
+				}
 				n := numberWords[prev]
 				if n == 0 && (prev == "die" || prev == "den") && (strings.HasSuffix(k, "partner")) && k != "partner" {
 					n = -1
@@ -135,6 +150,29 @@ func (x *extraction) resolveCorefs() {
 			}
 		}
 	}
+}
+
+// associationKinds are the head nouns of municipal associations.
+var associationKinds = []string{"staedtetag", "gemeindetag", "landkreistag", "staedte- und gemeindebund",
+	"gemeinde- und staedtebund", "staedte- und gemeindetag", "landkreisverband", "spitzenverband"}
+
+// associations returns the municipal associations the document names: what "die
+// kommunalen Landesverbände" stand for.
+func (x *extraction) associations() []*entity {
+	var out []*entity
+	for _, e := range x.order {
+		if e.typ != graph.Municipality || !e.explicit {
+			continue
+		}
+		for _, k := range e.kinds {
+			for _, a := range associationKinds {
+				if foldKey(k) == foldKey(a) {
+					out = append(out, e)
+				}
+			}
+		}
+	}
+	return uniq(out)
 }
 
 // byKind returns the entity a description with head noun k refers to: the last one named

@@ -37,6 +37,8 @@ type entity struct {
 	explicit bool
 	// speaks reports whether a person is quoted or described, so it acts in the text.
 	speaks bool
+	// surfaces are the names the text uses for the entity, in order of appearance.
+	surfaces []string
 }
 
 func (e *entity) id() string { return graph.EntityID(e.typ, e.name) }
@@ -140,6 +142,8 @@ type extraction struct {
 	// home is the state the release speaks of, homeOrg the organization it is about.
 	home, homeOrg *entity
 	pos           int
+	// docNames are names this document gives its entities ("Tutzing" for "Gemeinde Tutzing").
+	docNames []docName
 }
 
 func newExtraction(doc Document, g *Gazetteer) *extraction {
@@ -151,6 +155,9 @@ func (x *extraction) run() {
 	x.findPersons()
 	for _, s := range x.sents {
 		x.findMentions(s)
+	}
+	for _, s := range x.sents {
+		x.findDocNames(s)
 	}
 	x.findHome()
 	x.resolveCorefs()
@@ -252,6 +259,9 @@ func (x *extraction) entityFor(t graph.EntityType, name string, ge *gazEntry) *e
 	}
 	x.ents[key] = e
 	x.order = append(x.order, e)
+	if ge != nil && ge.Type == graph.Authority && e.hasKind("bundesministerium") {
+		e.parent = x.entityFor("", "", x.g.byName["bund"])
+	}
 	return e
 }
 
@@ -272,6 +282,7 @@ func (x *extraction) addMention(s *sentence, m *mention) bool {
 			if surface != m.ent.name {
 				m.ent.aliases[surface] = true
 			}
+			m.ent.surfaces = append(m.ent.surfaces, surface)
 		}
 	}
 	m.quoted = m.start < len(s.inQuote) && s.inQuote[m.start]
@@ -313,12 +324,65 @@ func (x *extraction) addFact(t graph.RelationType, from, to *entity, role string
 	x.facts = append(x.facts, fact{typ: t, from: from, to: to, role: role, sent: s, rule: rule})
 }
 
+// reportedName returns the name under which the release reports e: the canonical name of
+// the reference data when the text uses it (or the entity is a Land or the Bund), else the
+// first name the text uses, so that a ministry the text calls "Bundesfamilienministerium"
+// is not renamed to an acronym the text never writes.
+func (x *extraction) reportedName(e *entity) string {
+	if e.gaz == nil || e.typ == graph.State || e.typ == graph.Federal || len(e.surfaces) == 0 {
+		return e.name
+	}
+	canon := foldLegal(e.gaz.Name)
+	for _, s := range e.surfaces {
+		if foldLegal(s) == canon {
+			return e.name
+		}
+	}
+	e.aliases[e.gaz.Name] = true
+	return stripLegal(e.surfaces[0])
+}
+
+// foldLegal folds a name and drops legal forms, so "govdigital eG" equals "GovDigital".
+func foldLegal(s string) string {
+	var out []string
+	for _, w := range strings.Fields(graph.Fold(s)) {
+		switch w {
+		case "eg", "e", "g", "v", "gmbh", "aoer", "ev", "ag", "se", "kg", "mbh":
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// stripLegal removes a trailing legal form from a name: "ZIO GmbH" → "ZIO".
+func stripLegal(s string) string {
+	toks := tokenize(s)
+	if n := len(toks); n > 1 && isLegalForm(toks[n-1]) {
+		return spanText(toks, 0, n-1)
+	}
+	return s
+}
+
 // release assembles the graph.Release: the facts, deduplicated with the strongest rule
 // kept, and the entities that take part in them or act in the text.
 func (x *extraction) release() graph.Release {
 	r := graph.Release{Source: x.doc.Source, Title: x.doc.Title, Date: x.doc.Date,
 		Hash: x.doc.Hash + "+" + RulesVersion}
 	keep := map[*entity]bool{}
+	for _, f := range x.facts {
+		keep[f.from], keep[f.to] = true, true
+	}
+	for _, e := range x.order {
+		if e.typ == graph.Person && e.speaks && e.given != "" {
+			keep[e] = true
+		}
+	}
+	for _, e := range x.order {
+		if keep[e] {
+			e.name = x.reportedName(e)
+		}
+	}
 	best := map[string]int{}
 	for _, f := range x.facts {
 		gf := graph.Fact{Type: f.typ, From: f.from.id(), To: f.to.id(), Role: f.role,
@@ -332,12 +396,6 @@ func (x *extraction) release() graph.Release {
 		}
 		best[key] = len(r.Facts)
 		r.Facts = append(r.Facts, gf)
-		keep[f.from], keep[f.to] = true, true
-	}
-	for _, e := range x.order {
-		if e.typ == graph.Person && e.speaks && e.given != "" {
-			keep[e] = true
-		}
 	}
 	for _, e := range x.order {
 		if !keep[e] {

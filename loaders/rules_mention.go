@@ -223,6 +223,34 @@ func (x *extraction) findGazetteerNames(s *sentence) {
 	}
 }
 
+// findDocNames finds the names the document itself introduced, in every sentence.
+func (x *extraction) findDocNames(s *sentence) {
+	toks := s.toks
+	for i := 0; i < len(toks); i++ {
+		if s.covering(i) != nil || !startsUpper(toks[i].Text) {
+			continue
+		}
+		for _, dn := range x.docNames {
+			n := len(dn.form.keys)
+			if i+n > len(toks) {
+				continue
+			}
+			ok := true
+			for k := 0; k < n; k++ {
+				if toks[i+k].Key != dn.form.keys[k] || s.covering(i+k) != nil {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				x.addMention(s, &mention{start: i, end: i + n, ent: dn.ent, locative: isLocative(toks, i)})
+				i += n - 1
+				break
+			}
+		}
+	}
+}
+
 // afterThemenfeld reports whether the name at token i follows the word "Themenfeld".
 func afterThemenfeld(toks []token, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-2; j-- {

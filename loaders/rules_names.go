@@ -65,6 +65,14 @@ func (x *extraction) findPatternNames(s *sentence) {
 			i = end - 1
 			continue
 		}
+		if end := x.municipalListAt(s, i); end > i {
+			i = end - 1
+			continue
+		}
+		if end := x.describedOrgAt(s, i); end > i {
+			i = end - 1
+			continue
+		}
 	}
 }
 
@@ -164,15 +172,22 @@ func (x *extraction) municipalityAt(s *sentence, i int) int {
 			return 0
 		}
 		name := spanText(toks, j, end)
-		head := strings.TrimSuffix(strings.TrimSuffix(t.Text, "es"), "s")
-		if t.Key == "kreises" || t.Key == "landkreises" {
-			head = strings.TrimSuffix(t.Text, "es")
+		head := t.Text
+		switch {
+		case t.Key == "kreises" || t.Key == "landkreises" || t.Key == "verbandsgemeinden":
+			head = strings.TrimSuffix(strings.TrimSuffix(t.Text, "es"), "n")
+		case strings.HasSuffix(t.Key, "stadts"):
+			head = strings.TrimSuffix(t.Text, "s")
 		}
 		if keep {
 			name = head + " " + name
 		}
 		name = trimGenitive(name)
 		e := x.cityEntity(name)
+		e.kinds = appendKind(e.kinds, strings.ToLower(strings.TrimSuffix(head, "s")))
+		if !keep {
+			x.addDocName(name, e)
+		}
 		x.addMention(s, &mention{start: start, end: end, ent: e, locative: isLocative(toks, start)})
 		return end
 	}
@@ -195,6 +210,135 @@ func (x *extraction) municipalityAt(s *sentence, i int) int {
 		}
 	}
 	return 0
+}
+
+func appendKind(kinds []string, k string) []string {
+	for _, x := range kinds {
+		if x == k {
+			return kinds
+		}
+	}
+	return append(kinds, k)
+}
+
+// addDocName makes name a name of e for the rest of the document: "Tutzing" after
+// "Gemeinde Tutzing".
+func (x *extraction) addDocName(name string, e *entity) {
+	toks := tokenize(name)
+	if len(toks) == 0 {
+		return
+	}
+	f := &gazForm{entry: &gazEntry{Type: e.typ, Name: name}}
+	for _, t := range toks {
+		f.keys = append(f.keys, t.Key)
+	}
+	x.docNames = append(x.docNames, docName{f, e})
+}
+
+// docName is a name that one document gives an entity.
+type docName struct {
+	form *gazForm
+	ent  *entity
+}
+
+// municipalListAt reads the names after a plural head: "die Gemeinden Andechs, Berg und
+// Feldafing", "die Städte Flensburg, Kiel und Lübeck".
+func (x *extraction) municipalListAt(s *sentence, i int) int {
+	toks := s.toks
+	switch toks[i].Key {
+	case "gemeinden", "staedte", "kommunen", "landkreise", "kreise":
+	default:
+		return 0
+	}
+	j := i + 1
+	end := i
+	for j < len(toks) {
+		if s.covering(j) != nil {
+			break
+		}
+		e := nameRun(toks, j, 3)
+		if e == j || x.g.isFirstName(toks[j].Text) {
+			break
+		}
+		name := spanText(toks, j, e)
+		ent := x.cityEntity(name)
+		x.addMention(s, &mention{start: j, end: e, ent: ent})
+		end = e
+		if e < len(toks) && (toks[e].Text == "," || toks[e].Key == "und" || toks[e].Key == "sowie") {
+			j = e + 1
+			continue
+		}
+		break
+	}
+	return end
+}
+
+// orgDescriptors describe the organization whose name follows: "das Beratungsunternehmen
+// PUBLIC Deutschland", "der IT-Dienstleister Adfinis", "die Gesellschaft „ZIO“".
+var orgDescriptors = []string{"unternehmen", "institut", "dienstleister", "dienstleisterin", "firma", "anbieter",
+	"anbieters", "hersteller", "gesellschaft", "start-up", "startup", "verein", "stiftung", "agentur", "konzern",
+	"softwarehaus", "beratung", "genossenschaft", "initiative"}
+
+// describedOrgAt reads an organization's name after a noun describing it.
+func (x *extraction) describedOrgAt(s *sentence, i int) int {
+	toks := s.toks
+	t := toks[i]
+	if t.Punct || !startsUpper(t.Text) || i+1 >= len(toks) {
+		return 0
+	}
+	desc := false
+	for _, d := range orgDescriptors {
+		if strings.HasSuffix(t.Key, d) {
+			desc = true
+		}
+	}
+	if !desc {
+		return 0
+	}
+	j := i + 1
+	// a quoted name: "Gesellschaft „ZIO“", "Stiftung „Spitalstiftung Konstanz“"
+	if toks[j].Punct && strings.ContainsAny(toks[j].Text, "„“\"") {
+		k := j + 1
+		for k < len(toks) && !(toks[k].Punct && strings.ContainsAny(toks[k].Text, "“”\"")) && k-j < 8 {
+			k++
+		}
+		if k < len(toks) && k > j+1 && startsUpper(toks[j+1].Text) {
+			if f, fend, ok := x.g.match(toks, j+1); ok && fend >= k {
+				x.addMention(s, &mention{start: j + 1, end: fend, ent: x.entityFor("", "", f.entry)})
+				return k + 1
+			}
+			if s.covering(j+1) != nil {
+				return 0
+			}
+			name := stripLegal(spanText(toks, j+1, k))
+			e := x.entityFor(graph.Organization, name, nil)
+			x.addMention(s, &mention{start: j + 1, end: k, ent: e})
+			x.addDocName(name, e)
+			return k + 1
+		}
+		return 0
+	}
+	if i == 0 || !articles[toks[i-1].Key] || s.covering(j) != nil {
+		return 0
+	}
+	end := nameRun(toks, j, 3)
+	if end == j || x.g.isFirstName(toks[j].Text) || x.isRoleWord(toks[j]) {
+		return 0
+	}
+	if end < len(toks) && !toks[end].Punct {
+		switch toks[end].Key {
+		case "und", "sowie", "hat", "ist", "wird", "hatte", "war", "soll", "will", "kann":
+		default:
+			return 0
+		}
+	}
+	if _, fend, ok := x.g.match(toks, j); ok && fend >= end {
+		return 0 // the gazetteer reads it
+	}
+	name := spanText(toks, j, end)
+	e := x.entityFor(graph.Organization, name, nil)
+	x.addMention(s, &mention{start: j, end: end, ent: e})
+	return end
 }
 
 // cityEntity returns the municipality named name, the gazetteer's entry when it has one.
@@ -503,7 +647,7 @@ func (x *extraction) projectAt(s *sentence, i int) int {
 	}
 	isHead := false
 	for _, h := range projectHeads {
-		if t.Key == h || strings.HasSuffix(t.Key, "-"+h) || (len(t.Key) > len(h) && strings.HasSuffix(t.Key, h) && h == "projekt") {
+		if t.Key == h || strings.HasSuffix(t.Key, h) && (strings.Contains(t.Text, "-") || h == "projekt") {
 			isHead = true
 		}
 	}

@@ -67,12 +67,16 @@ func has(s *sentence, prefixes ...string) bool {
 	return indexOf(s, 0, prefixes...) >= 0
 }
 
-// indexOf returns the first token at or after from whose key starts with one of the
-// prefixes, or -1.
+// indexOf returns the first token at or after from whose key, or the last part of a
+// hyphenated compound ("E-Government-Pakt"), starts with one of the prefixes, or -1.
 func indexOf(s *sentence, from int, prefixes ...string) int {
 	for i := from; i < len(s.toks); i++ {
+		k, last := s.toks[i].Key, ""
+		if j := strings.LastIndex(s.toks[i].Text, "-"); j > 0 && j < len(s.toks[i].Text)-1 {
+			last = foldKey(s.toks[i].Text[j+1:])
+		}
 		for _, p := range prefixes {
-			if strings.HasPrefix(s.toks[i].Key, p) {
+			if strings.HasPrefix(k, p) || last != "" && strings.HasPrefix(last, p) {
 				return i
 			}
 		}
@@ -501,9 +505,9 @@ func (x *extraction) memberListIntro(si int, s *sentence) {
 
 // coopTriggers are the words that say parties work together.
 var coopTriggers = []string{"zusammenarbeit", "zusammenzuarbeiten", "kooperation", "kooperier", "absichtserklaerung",
-	"letter", "vereinbarung", "verwaltungsvereinbarung", "pakt", "e-government-pakt", "staatsvertrag", "abkommen",
+	"letter", "vereinbarung", "verwaltungsvereinbarung", "pakt", "staatsvertrag", "abkommen",
 	"dachabkommen", "partnerschaft", "entwicklungspartnerschaft", "buendel", "kooperationsvertrag", "vertiefen",
-	"schulterschluss", "allianz", "hauptpartner", "gemeinsam", "zusammen", "vereinbart", "unterzeichn", "partner"}
+	"schulterschluss", "hauptpartner", "gemeinsam", "zusammen", "vereinbart"}
 
 // readCooperation reads COOPERATES_WITH facts.
 func (x *extraction) readCooperation() {
@@ -512,7 +516,8 @@ func (x *extraction) readCooperation() {
 		if trig < 0 {
 			continue
 		}
-		if has(s, "zuschlag", "auftrag", "beauftragt", "ausschreibung") {
+		// a paid contract is no cooperation; thanks for past work state none either
+		if has(s, "zuschlag", "auftrag", "beauftragt", "ausschreibung", "bedank", "dankte", "danken", "dank") {
 			continue
 		}
 		// "zwischen A und B"
@@ -556,34 +561,47 @@ func (x *extraction) readCooperation() {
 		}
 		var parties []*entity
 		for _, a := range acts {
-			parties = append(parties, a.ent)
+			parties = append(parties, stateOf(a.ent))
 		}
 		parties = uniq(parties)
 		if len(parties) < 2 || len(parties) > 8 {
 			continue
 		}
-		rule := "coop.satz"
-		if !strongCoop(s) {
-			// a weak trigger ("gemeinsam", "Partner") needs the parties coordinated
-			coordinated := false
-			for mi := range s.ments {
-				if len(x.coordination(s, mi)) >= 2 {
-					coordinated = true
+		if strongCoop(s) {
+			x.pairs(graph.CooperatesWith, parties, s, "coop.satz")
+			continue
+		}
+		// a weak trigger ("gemeinsam") needs a coordinated subject: "A und B entwickeln gemeinsam"
+		if !has(s, "gemeinsam") || has(s, "gemeinsame") {
+			continue
+		}
+		var subject []*entity
+		for mi, m := range s.ments {
+			if m == acts[0].m {
+				for _, c := range x.coordination(s, mi) {
+					subject = append(subject, c.ents()...)
 				}
 			}
-			if !coordinated && !hasGroup(s) {
-				continue
-			}
-			rule = "coop.gemeinsam"
 		}
-		x.pairs(graph.CooperatesWith, parties, s, rule)
+		if subject = uniq(subject); len(subject) >= 2 {
+			x.pairs(graph.CooperatesWith, subject, s, "coop.gemeinsam")
+		}
 	}
+}
+
+// stateOf returns the Land a ministry of that Land belongs to, else e itself: a Land's
+// agreement is the Land's, whichever of its ministries signs it.
+func stateOf(e *entity) *entity {
+	if e.typ == graph.Authority && e.parent != nil && e.parent.typ == graph.State {
+		return e.parent
+	}
+	return e
 }
 
 // strongCoop reports whether s names a cooperation outright.
 func strongCoop(s *sentence) bool {
 	return has(s, "zusammenarbeit", "zusammenzuarbeiten", "kooperation", "kooperier", "absichtserklaerung", "letter",
-		"vereinbarung", "verwaltungsvereinbarung", "pakt", "e-government-pakt", "staatsvertrag", "abkommen", "dachabkommen",
+		"vereinbarung", "verwaltungsvereinbarung", "pakt", "staatsvertrag", "abkommen", "dachabkommen",
 		"partnerschaft", "entwicklungspartnerschaft", "kooperationsvertrag", "buendel", "vertiefen", "vereinbart")
 }
 

@@ -25,7 +25,7 @@ var formerWords = map[string]bool{"ehemalige": true, "ehemaliger": true, "ehemal
 var roleModifiers = map[string]bool{"stellvertretende": true, "stellvertretender": true, "stellvertretenden": true,
 	"stellv.": true, "erste": true, "erster": true, "ersten": true, "zweite": true, "zweiter": true, "zweiten": true,
 	"dritte": true, "dritter": true, "dritten": true, "geschaeftsfuehrende": true, "geschaeftsfuehrender": true,
-	"geschaeftsfuehrenden": true, "hauptamtliche": true, "hauptamtlicher": true, "neue": true, "neuer": true,
+	"geschaeftsfuehrenden": true, "geschaeftsfuehrendes": true, "stellvertretendes": true, "hauptamtliche": true, "hauptamtlicher": true, "neue": true, "neuer": true,
 	"neuen": true, "amtierende": true, "amtierender": true, "designierte": true, "designierter": true,
 	"zustaendige": true, "zustaendigen": true, "scheidende": true, "scheidenden": true, "bisherige": true,
 	"bisherigen": true, "beamteter": true, "beamteten": true, "kommissarische": true, "kommissarischer": true}
@@ -378,7 +378,7 @@ func (x *extraction) roleHolder(s *sentence, phrases []rolePhrase, pi int) (*ent
 		for qi := pi - 1; qi >= 0; qi-- {
 			q := phrases[qi]
 			if q.end == b || q.end == b-1 {
-				if p, rule := x.roleHolder(s, phrases, qi); p != nil && rule == "role.apposition" {
+				if p, rule := x.roleHolder(s, phrases, qi); p != nil && rule != "role.title" {
 					return p, rule
 				}
 			}
