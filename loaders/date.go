@@ -144,8 +144,10 @@ var (
 	weekdayOnly = regexp.MustCompile(`^\s*` + weekdayAlt + `,?\s*(den\s+)?$`)
 	placeLine   = regexp.MustCompile(`^\p{Lu}[\p{L}\p{M}./\- ]{1,40},\s*(den\s+)?(` + weekdayAlt + `,?\s*)?$`)
 	datelineEnd = regexp.MustCompile(`^\s*(\(\w+\)\s*)?([–—-]|:|\.\s|,|$)`)
-	preposition = setOf("am", "vom", "bis", "zum", "seit", "ab", "im", "zwischen", "und", "bzw.", "oder", "den", "nach", "vor", "für", "ende", "anfang", "mitte", "zum", "zur")
-	placeStop   = setOf("Am", "Vom", "Bis", "Seit", "Ab", "Zum", "Im", "Bereits", "Schon", "Seit")
+	// preposition are the words before an event date: "am 1. August", "bis 3. Mai".
+	preposition = setOf("am", "vom", "bis", "zum", "zur", "seit", "ab", "im", "zwischen", "und", "bzw", "oder", "den", "nach", "vor", "für", "ende", "anfang", "mitte")
+	// placeStop are the first words of a phrase before a comma that is no place name.
+	placeStop = setOf("Am", "Vom", "Bis", "Seit", "Ab", "Zum", "Im", "Bereits", "Schon")
 )
 
 // dateLine looks for a publication date in a line of the head of a release. It returns the
