@@ -122,6 +122,15 @@ func (x *extraction) resolveCorefs() {
 			if next != nil && next.kind == mName {
 				continue // "Genossenschaft govdigital", "Land Brandenburg"
 			}
+			// "das (digitale) Projekt": the project or topic named last
+			if k == "projekt" || k == "pilotprojekt" || k == "vorhaben" || k == "projekts" {
+				if articles[prev] || i > 1 && articles[toks[i-2].Key] && !startsUpper(toks[i-1].Text) {
+					if e := x.recentWork(si); e != nil {
+						x.addMention(s, &mention{start: i, end: i + 1, ent: e, kind: mCoref})
+					}
+				}
+				continue
+			}
 			if !articles[prev] && !(i == 0 && startsUpper(toks[i].Text)) {
 				continue
 			}
@@ -150,6 +159,20 @@ func (x *extraction) resolveCorefs() {
 			}
 		}
 	}
+}
+
+// recentWork returns the project or topic named last before sentence si (up to five
+// sentences back): what "das Projekt" refers to.
+func (x *extraction) recentWork(si int) *entity {
+	for j := si; j >= 0 && j > si-6; j-- {
+		s := x.sents[j]
+		for mi := len(s.ments) - 1; mi >= 0; mi-- {
+			if e := s.ments[mi].ent; e != nil && (e.typ == graph.Project || e.typ == graph.Topic) {
+				return e
+			}
+		}
+	}
+	return nil
 }
 
 // associationKinds are the head nouns of municipal associations.

@@ -507,7 +507,7 @@ func (x *extraction) memberListIntro(si int, s *sentence) {
 var coopTriggers = []string{"zusammenarbeit", "zusammenzuarbeiten", "kooperation", "kooperier", "absichtserklaerung",
 	"letter", "vereinbarung", "verwaltungsvereinbarung", "pakt", "staatsvertrag", "abkommen",
 	"dachabkommen", "partnerschaft", "entwicklungspartnerschaft", "buendel", "kooperationsvertrag", "vertiefen",
-	"schulterschluss", "hauptpartner", "gemeinsam", "zusammen", "vereinbart"}
+	"schulterschluss", "hauptpartner", "gemeinsam", "zusammen", "vereinbart", "beteiligt"}
 
 // readCooperation reads COOPERATES_WITH facts.
 func (x *extraction) readCooperation() {
@@ -571,8 +571,9 @@ func (x *extraction) readCooperation() {
 			x.pairs(graph.CooperatesWith, parties, s, "coop.satz")
 			continue
 		}
-		// a weak trigger ("gemeinsam") needs a coordinated subject: "A und B entwickeln gemeinsam"
-		if !has(s, "gemeinsam") || has(s, "gemeinsame") {
+		// a weak trigger needs coordinated parties: "A und B entwickeln gemeinsam", "an
+		// dem A, B und C beteiligt waren"
+		if !(has(s, "gemeinsam") && !has(s, "gemeinsame")) && !has(s, "beteiligt") {
 			continue
 		}
 		var subject []*entity
