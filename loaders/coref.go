@@ -29,7 +29,7 @@ func (x *extraction) findHome() {
 		w := 1
 		switch {
 		case s.title:
-			w = 3
+			w = 5
 		case lead && len(s.ments) > 0:
 			w, lead = 2, false
 		}

@@ -88,7 +88,7 @@ func (x *extraction) personSpan(toks []token, i int, afterRole bool) (end int, g
 			}
 			return j + 1, strings.Join(firsts, " "), sur, true
 		}
-		if titled || afterRole {
+		if titled || afterRole && x.surnameLike(toks, j) {
 			// "Dr. Neubauer", "Ministerin Schall": a surname alone
 			if afterRole && !titled && j+1 < len(toks) && isNameWord(toks[j+1]) && !x.isKnownName(toks, j+1) {
 				// "Ministerin Urve Palo": an unknown first name and a surname
@@ -102,6 +102,25 @@ func (x *extraction) personSpan(toks []token, i int, afterRole bool) (end int, g
 		return j, strings.Join(firsts[:len(firsts)-1], " "), firsts[len(firsts)-1], true
 	}
 	return 0, "", "", false
+}
+
+// nounEndings end common nouns, which a surname after a role word is not.
+var nounEndings = []string{"ung", "heit", "keit", "schaft", "ion", "taet", "tag", "rat", "amt", "ium", "ei",
+	"ment", "tum", "nis", "ismus", "kreis", "land", "stadt", "verband", "versammlung", "gremium", "ausschuss"}
+
+// surnameLike reports whether the word at i, after a role word, can be a surname alone:
+// not an acronym, no known name, not shaped like a common noun.
+func (x *extraction) surnameLike(toks []token, i int) bool {
+	t := toks[i]
+	if isAcronymLike(t.Text) || x.isKnownName(toks, i) || x.isRoleWord(t) {
+		return false
+	}
+	for _, e := range nounEndings {
+		if strings.HasSuffix(t.Key, e) {
+			return false
+		}
+	}
+	return x.personBySurname(t.Text) != nil || i+1 >= len(toks) || toks[i+1].Punct || !startsUpper(toks[i+1].Text) || isNameWord(toks[i+1])
 }
 
 // isKnownName reports whether a gazetteer entry starts at token i.
