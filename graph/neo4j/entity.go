@@ -161,6 +161,10 @@ func refreshEntities(ctx context.Context, tx driver.ManagedTransaction, ids []st
 		recs, err := collect(ctx, tx, `
 			UNWIND $ids AS id
 			MATCH (e:Entity {id: id})
+			// The write locks e before its mentions are read, so that writers of releases
+			// naming the same entity wait for each other and each sees the other's mentions.
+			SET e.namesFolded = null
+			WITH e
 			OPTIONAL MATCH (r:Release)-[s:STATES]->(e)
 			WITH e, r, s ORDER BY coalesce(r.date, '') DESC, r.id
 			RETURN e.id AS id, collect(CASE WHEN s IS NULL THEN null ELSE {name: s.name, aliases: s.aliases} END) AS mentions`,

@@ -3,7 +3,10 @@ package neo4j
 import (
 	"cmp"
 	"context"
+	"errors"
+	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -136,5 +139,101 @@ func TestAggregate(t *testing.T) {
 		if name != tt.wantName || strings.Join(aliases, "|") != strings.Join(tt.wantAliases, "|") {
 			t.Errorf("%s: got %q %q, want %q %q", tt.name, name, aliases, tt.wantName, tt.wantAliases)
 		}
+	}
+}
+
+func TestConcurrentWritesKeepEveryAlias(t *testing.T) {
+	s := opener(MustConfig(t))(t, true)
+	defer s.Close()
+	// Past 50 relationships Neo4j stores a node as dense and no longer locks it
+	// exclusively for a new relationship.
+	for i := range 60 {
+		graphtest.MustPut(t, s, graph.Release{
+			Source:   fmt.Sprintf("pm/2023-bayern-%d.md", i),
+			Date:     "2023-01-01",
+			Hash:     "h",
+			Entities: []graph.Entity{graph.NewEntity(graph.State, "Bayern")},
+		}.WithID())
+	}
+	// Releases written at once that name one entity under different aliases: each write
+	// must see the others' mentions when it derives the entity's aliases.
+	const writers = 8
+	errs := make(chan error, writers)
+	var want []string
+	for i := range writers {
+		alias := fmt.Sprintf("Land Bayern %d", i)
+		want = append(want, alias)
+		r := graph.Release{
+			Source:   fmt.Sprintf("pm/2024-03-%02d-bayern.md", i+1),
+			Date:     fmt.Sprintf("2024-03-%02d", i+1),
+			Hash:     "h",
+			Entities: []graph.Entity{{ID: "state:bayern", Type: graph.State, Name: "Bayern", Aliases: []string{alias}}},
+		}.WithID()
+		go func() {
+			_, err := s.PutRelease(t.Context(), r)
+			errs <- err
+		}()
+	}
+	for range writers {
+		if err := <-errs; err != nil {
+			t.Fatalf("PutRelease: %v", err)
+		}
+	}
+	e, err := s.Entity(t.Context(), "state:bayern")
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(want)
+	if !slices.Equal(e.Aliases, want) {
+		t.Errorf("aliases after concurrent writes: got %q, want %q", e.Aliases, want)
+	}
+}
+
+func TestTranslate(t *testing.T) {
+	s := &Store{cfg: Config{}.withDefaults()}
+	tests := []struct {
+		name     string
+		err      error
+		wantCode string
+		wantMsg  string
+	}{
+		{"unauthorized", &driver.Neo4jError{Code: "Neo.ClientError.Security.Unauthorized", Msg: "no"},
+			graph.EUNAVAILABLE, "authentication failed for user neo4j"},
+		{"locked out", &driver.Neo4jError{Code: "Neo.ClientError.Security.AuthenticationRateLimit", Msg: "wait"},
+			graph.EUNAVAILABLE, "authentication failed for user neo4j"},
+		{"no database", &driver.Neo4jError{Code: "Neo.ClientError.Database.DatabaseNotFound", Msg: "gone"},
+			graph.EUNAVAILABLE, "database neo4j not found"},
+		{"deadlock", &driver.Neo4jError{Code: "Neo.TransientError.Transaction.DeadlockDetected", Msg: "deadlock"},
+			graph.EUNAVAILABLE, "deadlock"},
+		{"constraint", &driver.Neo4jError{Code: "Neo.ClientError.Schema.ConstraintValidationFailed", Msg: "exists"},
+			graph.ECONFLICT, "exists"},
+		{"syntax", &driver.Neo4jError{Code: "Neo.ClientError.Statement.SyntaxError", Msg: "bad"},
+			graph.EINTERNAL, "Neo.ClientError.Statement.SyntaxError: bad"},
+		{"wrapped", fmt.Errorf("run: %w", &driver.Neo4jError{Code: "Neo.ClientError.Security.Unauthorized", Msg: "no"}),
+			graph.EUNAVAILABLE, "authentication failed"},
+		{"connectivity", &driver.ConnectivityError{Inner: errors.New("connection refused")},
+			graph.EUNAVAILABLE, "unreachable at bolt://127.0.0.1:7687"},
+		{"domain error passes", graph.Errorf(graph.ENOTFOUND, "no entity"), graph.ENOTFOUND, "no entity"},
+	}
+	for _, tt := range tests {
+		err := s.translate(context.Background(), "test", tt.err)
+		if code := graph.ErrorCode(err); code != tt.wantCode {
+			t.Errorf("%s: code %q, want %q (%v)", tt.name, code, tt.wantCode, err)
+		}
+		if !strings.Contains(err.Error(), tt.wantMsg) {
+			t.Errorf("%s: got %q, want it to contain %q", tt.name, err, tt.wantMsg)
+		}
+		var n4j *driver.Neo4jError
+		var conn *driver.ConnectivityError
+		if errors.As(err, &n4j) || errors.As(err, &conn) {
+			t.Errorf("%s: a driver error leaves the package: %#v", tt.name, err)
+		}
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := s.translate(ctx, "test", &driver.ConnectivityError{Inner: context.Canceled})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("with a cancelled context: got %v, want context.Canceled", err)
 	}
 }
