@@ -70,6 +70,13 @@ type Entity struct {
 	Name string
 	// Aliases are the other names under which the releases name the entity, sorted.
 	Aliases []string
+	// ISO3166 is the ISO 3166-2 code of a Land ("DE-BY") or the ISO 3166 code of a foreign
+	// state, where known.
+	ISO3166 string
+	// Wikidata is the entity's Wikidata item ("Q980"), where known.
+	Wikidata string
+	// Themenfeld is the OZG Themenfeld a topic is, or belongs to, where known.
+	Themenfeld string
 }
 
 // NewEntity returns the entity of type t with canonical name name and its derived ID.

@@ -89,6 +89,14 @@ type Subgraph struct {
 	Edges []Relation // ordered by ID
 }
 
+// Snapshot is the whole graph as it stood at one version of a store.
+type Snapshot struct {
+	// Version changes whenever a write changes the graph, so that what is computed from a
+	// snapshot can be cached until then.
+	Version string
+	Subgraph
+}
+
 // Stats counts the releases, entities and relations a store holds.
 type Stats struct {
 	Releases, Entities, Relations int
