@@ -753,6 +753,14 @@ func (x *extraction) collectiveAt(s *sentence, i int) int {
 		case "arbeitsgemeinschaft", "anwendergemeinschaft", "interessengemeinschaft", "gemeinschaft", "netzwerk":
 			return 0
 		}
+		// "Blockchain-Genossenschaft „govdigital“": the name follows
+		next := i + 1
+		if next < len(toks) && toks[next].Punct && strings.ContainsAny(toks[next].Text, "„“\"") {
+			next++
+		}
+		if next < len(toks) && s.covering(next) != nil {
+			return 0
+		}
 		end := i + 1
 		// "IT-Allianz Nord": a capitalized word after a hyphenated name
 		if strings.Contains(t.Text, "-") && end < len(toks) && startsUpper(toks[end].Text) && !toks[end].Punct && s.covering(end) == nil && len(toks[end].Text) <= 8 {

@@ -385,7 +385,12 @@ func (x *extraction) memberMitglied(s *sentence, i int) {
 	if plural && !has(s, "neu", "aufgenommen", "aufnahme", "begruess", "vorgestellt", "beiden", "gastgeber", "sind", "zaehl") {
 		return
 	}
-	for _, a := range x.actors(s, 0, len(s.toks)) {
+	from := 0
+	if plural {
+		// "die neuen VITAKO-Mitglieder A und B": the members follow the word
+		from = i + 1
+	}
+	for _, a := range x.actors(s, from, len(s.toks)) {
 		if a.ent == target || a.ent.typ == graph.Federal && plural {
 			continue
 		}
@@ -415,6 +420,25 @@ func (x *extraction) memberTraeger(s *sentence, i int) {
 	}
 	if strings.HasPrefix(toks[i].Key, "traegerschaft") || strings.HasPrefix(toks[i].Key, "traegerverein") {
 		return
+	}
+	// "X ist Träger der Y": the organization is the genitive after the word
+	if j := i + 1; j < len(toks) && (toks[j].Key == "der" || toks[j].Key == "des") {
+		for k := j + 1; k < len(toks) && k <= j+4; k++ {
+			m := s.covering(k)
+			if m == nil {
+				continue
+			}
+			if m.ent == nil || memberTargetScore(m.ent) < 0 {
+				break
+			}
+			target := m.ent
+			for _, a := range x.actors(s, 0, i) {
+				if a.ent != target {
+					x.addFact(graph.MemberOf, a.ent, target, "", s, "member.traeger")
+				}
+			}
+			return
+		}
 	}
 	x.memberGeneric(s, i, "member.traeger")
 }

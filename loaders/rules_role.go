@@ -15,6 +15,8 @@ type rolePhrase struct {
 	party      *entity
 	former     bool
 	political  bool
+	// headKey is the role head ("vorsitzende"), so one office is not counted twice.
+	headKey string
 }
 
 // formerWords mark an office held in the past.
@@ -85,16 +87,17 @@ func (x *extraction) readRoles() {
 	}
 	// offices with a named party first; an office without one goes to the home party
 	// unless the person holds that office with a named party elsewhere in the text.
-	explicit := map[*entity]bool{}
+	explicit := map[string]bool{}
+	key := func(p pending) string { return p.person.id() + "|" + p.rp.headKey }
 	for _, p := range all {
 		if p.rp.party != nil {
-			explicit[p.person] = true
+			explicit[key(p)] = true
 			x.addFact(graph.HoldsRole, p.person, p.rp.party, p.rp.text, p.s, p.rule)
 			p.person.speaks = true
 		}
 	}
 	for _, p := range all {
-		if p.rp.party != nil || explicit[p.person] {
+		if p.rp.party != nil || explicit[key(p)] {
 			continue
 		}
 		party := x.homeOrg
@@ -105,7 +108,7 @@ func (x *extraction) readRoles() {
 			continue
 		}
 		x.addFact(graph.HoldsRole, p.person, party, p.rp.text, p.s, "role.implicit")
-		explicit[p.person] = true
+		explicit[key(p)] = true
 		p.person.speaks = true
 	}
 }
@@ -119,7 +122,7 @@ func (x *extraction) rolePhrases(s *sentence) []rolePhrase {
 		if !ok {
 			continue
 		}
-		rp := rolePhrase{start: i, end: i + 1, head: i}
+		rp := rolePhrase{start: i, end: i + 1, head: i, headKey: strings.TrimSuffix(strings.TrimSuffix(head, "r"), "in")}
 		for _, h := range politicalHeads {
 			if strings.HasSuffix(head, h) {
 				rp.political = true
@@ -154,7 +157,11 @@ func (x *extraction) rolePhrases(s *sentence) []rolePhrase {
 				rp.start = m.start
 			}
 		}
-		text := spanText(toks, rp.start, i+1)
+		textStart := rp.start
+		if rp.party != nil {
+			textStart = j + 1
+		}
+		text := spanText(toks, textStart, i+1)
 		// the party inside the word: "DStGB-Hauptgeschäftsführer", "Bundes-CIO", "Bundesbauministerin"
 		if rp.party == nil {
 			rp.party = x.compoundParty(toks[i].Text)
@@ -386,9 +393,13 @@ func (x *extraction) roleHolder(s *sentence, phrases []rolePhrase, pi int) (*ent
 	}
 	// "X ist seit Juni 2016 Hauptgeschäftsführer des Deutschen Städtetages"
 	for b2 := rp.start - 1; b2 >= 0 && b2 >= rp.start-6; b2-- {
-		if toks[b2].Key == "ist" || toks[b2].Key == "bleibt" || toks[b2].Key == "war" || toks[b2].Key == "als" {
-			if b2 >= 1 {
-				if m := s.covering(b2 - 1); m != nil && m.end == b2 && m.ent != nil && m.ent.typ == graph.Person {
+		if toks[b2].Key == "ist" || toks[b2].Key == "bleibt" || toks[b2].Key == "war" || toks[b2].Key == "als" || toks[b2].Key == "wird" {
+			p := b2 - 1
+			if p >= 1 && toks[p].Text == "," {
+				p--
+			}
+			if p >= 0 {
+				if m := s.covering(p); m != nil && m.end == p+1 && m.ent != nil && m.ent.typ == graph.Person {
 					return m.ent, "role.predicate"
 				}
 			}
