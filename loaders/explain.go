@@ -37,6 +37,8 @@ var rules = []Rule{
 	{"coop.zitat", "a speaker's \"Zusammenarbeit mit X\": the speaker's party and X", 0.65},
 	{"work.satz", "a party and the topic or project it develops, operates or advances in a sentence", 0.6},
 	{"work.folgesatz", "a topic or project in the sentence after the one naming the parties", 0.45},
+	{"work.home", "a list of projects in a release about one organization, without another party", 0.4},
+	{"work.pronomen", "\"Umgesetzt wird es von A und B\": the project of the sentence before", 0.55},
 	{"work.jeweils", "\"die jeweiligen Portale A und B\": each party its own", 0.55},
 }
 

@@ -329,7 +329,7 @@ func (x *extraction) addFact(t graph.RelationType, from, to *entity, role string
 // first name the text uses, so that a ministry the text calls "Bundesfamilienministerium"
 // is not renamed to an acronym the text never writes.
 func (x *extraction) reportedName(e *entity) string {
-	if e.gaz == nil || e.typ == graph.State || e.typ == graph.Federal || len(e.surfaces) == 0 {
+	if e.gaz == nil || !e.typ.IsParty() || e.typ == graph.State || e.typ == graph.Federal || len(e.surfaces) == 0 {
 		return e.name
 	}
 	canon := foldLegal(e.gaz.Name)
@@ -339,6 +339,14 @@ func (x *extraction) reportedName(e *entity) string {
 		}
 	}
 	e.aliases[e.gaz.Name] = true
+	// a name the reference data lists, before an inflected form
+	for _, s := range e.surfaces {
+		for _, a := range e.gaz.Aliases {
+			if foldLegal(s) == foldLegal(a) {
+				return stripLegal(s)
+			}
+		}
+	}
 	return stripLegal(e.surfaces[0])
 }
 

@@ -300,6 +300,14 @@ func isLocative(toks []token, i int) bool {
 	if i == 0 {
 		return false
 	}
+	// "im Land NRW", "in der Stadt Kiel"
+	switch toks[i-1].Key {
+	case "land", "landes", "freistaat", "stadt", "gemeinde", "landkreis", "kreis", "bundesland":
+		if i >= 2 && (toks[i-2].Key == "der" || toks[i-2].Key == "dem") && i >= 3 {
+			return isLocative(toks, i-2)
+		}
+		return isLocative(toks, i-1)
+	}
 	switch toks[i-1].Key {
 	case "in", "nach", "aus", "im", "bei", "ueber", "ab", "gen", "zwischen":
 		return toks[i-1].Key != "zwischen"

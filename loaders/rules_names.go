@@ -753,6 +753,10 @@ func (x *extraction) collectiveAt(s *sentence, i int) int {
 		case "arbeitsgemeinschaft", "anwendergemeinschaft", "interessengemeinschaft", "gemeinschaft", "netzwerk":
 			return 0
 		}
+		// "der Digitalisierungsgenossenschaft": a description of a known organization
+		if x.kindKnown(t.Key) {
+			return 0
+		}
 		// "Blockchain-Genossenschaft „govdigital“": the name follows
 		next := i + 1
 		if next < len(toks) && toks[next].Punct && strings.ContainsAny(toks[next].Text, "„“\"") {
@@ -772,6 +776,18 @@ func (x *extraction) collectiveAt(s *sentence, i int) int {
 		return end
 	}
 	return 0
+}
+
+// kindKnown reports whether k is a kind of an entity the document names.
+func (x *extraction) kindKnown(k string) bool {
+	for _, e := range x.order {
+		for _, kind := range e.kinds {
+			if foldKey(kind) == k {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // projectEntity returns the project named name, the gazetteer's entry when it has one.

@@ -660,7 +660,11 @@ func (x *extraction) readWork() {
 				targets = append(targets, m)
 			}
 		}
-		if len(targets) == 0 || indexOf(s, 0, workTriggers...) < 0 {
+		if len(targets) == 0 {
+			x.workPronoun(si, s)
+			continue
+		}
+		if !hasWorkTrigger(s) {
 			continue
 		}
 		if len(x.actors(s, 0, len(s.toks))) == 0 {
@@ -685,11 +689,21 @@ func (x *extraction) workInherited(si int, s *sentence, targets []*mention) {
 	}
 	prev := x.sents[si-1]
 	var parties []*entity
-	for _, a := range x.actors(prev, 0, len(prev.toks)) {
-		parties = append(parties, a.ent)
+	if acts := x.actors(prev, 0, len(prev.toks)); len(acts) > 0 {
+		parties = x.workers(prev, &mention{start: len(prev.toks), end: len(prev.toks)})
 	}
-	parties = uniq(parties)
-	if len(parties) == 0 || len(parties) > 4 {
+	if len(parties) == 0 {
+		// a list of projects in a release about one organization: its own
+		if x.homeOrg != nil && x.homeOrg.typ == graph.Organization && len(targets) >= 2 && !hasParty(prev) {
+			for _, t := range targets {
+				if t.ent.typ == graph.Project {
+					x.addFact(graph.WorksOn, x.homeOrg, t.ent, "", s, "work.home")
+				}
+			}
+		}
+		return
+	}
+	if len(parties) > 4 {
 		return
 	}
 	if has(s, "jeweilig") && len(parties) == len(targets) {
@@ -703,6 +717,59 @@ func (x *extraction) workInherited(si int, s *sentence, targets []*mention) {
 			x.addFact(graph.WorksOn, p, t.ent, "", s, "work.folgesatz")
 		}
 	}
+}
+
+// hasParty reports whether s names a party.
+func hasParty(s *sentence) bool {
+	for _, m := range s.ments {
+		for _, e := range m.ents() {
+			if e.typ.IsParty() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// workPronoun reads a sentence whose parties work on what the sentence before named:
+// "Eines dieser Projekte nennt sich X. Umgesetzt wird es von A, B und C."
+func (x *extraction) workPronoun(si int, s *sentence) {
+	if si == 0 || x.sents[si-1].block != s.block || !has(s, "es", "dieses", "diese", "dies") || !hasWorkTrigger(s) {
+		return
+	}
+	prev := x.sents[si-1]
+	var targets []*entity
+	for _, m := range prev.ments {
+		if m.ent != nil && m.ent.typ == graph.Project {
+			targets = append(targets, m.ent)
+		}
+	}
+	if len(targets) != 1 {
+		return
+	}
+	acts := x.actors(s, 0, len(s.toks))
+	if len(acts) == 0 {
+		return
+	}
+	for _, p := range x.workers(s, &mention{start: len(s.toks), end: len(s.toks)}) {
+		x.addFact(graph.WorksOn, p, targets[0], "", s, "work.pronomen")
+	}
+}
+
+// hasWorkTrigger reports whether s says that someone works on something; nouns count
+// inside compounds ("Schlüsselbereichen").
+func hasWorkTrigger(s *sentence) bool {
+	if indexOf(s, 0, workTriggers...) >= 0 {
+		return true
+	}
+	for _, t := range s.toks {
+		for _, n := range []string{"bereich", "schwerpunkt", "fokus", "themenfeld", "projekt", "kompetenz"} {
+			if strings.Contains(t.Key, n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // workers returns the parties that work on the target mention t of s: those of a relative
