@@ -58,6 +58,7 @@ build() {
 		tail -n 30 "$state/build.log" >&2
 		die "build failed (mvn in $src, full output in $state/build.log)"
 	fi
+	touch "$cp" # Maven leaves an unchanged class path file as it was
 }
 
 # await waits until the server started by this script says it is ready and Bolt answers.

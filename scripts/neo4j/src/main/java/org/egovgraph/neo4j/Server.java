@@ -1,10 +1,13 @@
 package org.egovgraph.neo4j;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
@@ -48,6 +51,9 @@ public final class Server {
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
                 // A scratch server: keep only the newest transaction log, not two days of them.
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
+                // Stopping waited twice 5 s for idle Bolt connections and event loops.
+                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
