@@ -6,15 +6,15 @@ import (
 	"github.com/egovgraph/egovgraph/graph"
 )
 
-// findHome picks the state the release speaks of and the organization it is about: the
-// ones named most often, names in the headline counting twice.
+// findHome picks the state the release speaks of, the organization and the municipality
+// it is about: the ones named most often, names in the headline and the lead counting
+// more, places ("in Estland") not at all, foreign states at half weight.
 func (x *extraction) findHome() {
-	counts := map[*entity]int{}
-	// the state named first is the release's own more often than not
+	counts := map[*entity]float64{}
 	for _, s := range x.sents {
 		found := false
 		for _, m := range s.ments {
-			if m.ent != nil && m.ent.typ == graph.State && m.kind != mCoref {
+			if m.ent != nil && m.ent.typ == graph.State && m.kind != mCoref && !m.locative {
 				counts[m.ent]++
 				found = true
 				break
@@ -26,7 +26,7 @@ func (x *extraction) findHome() {
 	}
 	lead := true
 	for _, s := range x.sents {
-		w := 1
+		w := 1.0
 		switch {
 		case s.title:
 			w = 5
@@ -34,33 +34,41 @@ func (x *extraction) findHome() {
 			w, lead = 2, false
 		}
 		for _, m := range s.ments {
-			if m.ent == nil || m.kind == mCoref {
+			if m.ent == nil || m.kind == mCoref || m.locative {
 				continue
 			}
-			counts[m.ent] += w
+			c := w
+			if m.ent.gaz != nil && m.ent.gaz.ISO != "" && !strings.HasPrefix(m.ent.gaz.ISO, "DE") {
+				c /= 2
+			}
+			counts[m.ent] += c
 		}
 	}
-	var home, org *entity
+	var home, org, muni *entity
 	for _, e := range x.order {
 		c := counts[e]
 		if c == 0 {
 			continue
 		}
-		switch {
-		case e.typ == graph.State:
+		switch e.typ {
+		case graph.State:
 			if home == nil || c > counts[home] {
 				home = e
 			}
-		case e.typ == graph.Organization || e.typ == graph.Authority || e.typ == graph.Municipality:
-			if e.gaz != nil && e.gaz.City && c < 2 {
-				continue
+		case graph.Organization, graph.Authority:
+			if e.parent != nil && e.typ == graph.Authority {
+				continue // a ministry speaks for its Land
 			}
 			if org == nil || c > counts[org] {
 				org = e
 			}
+		case graph.Municipality:
+			if muni == nil || c > counts[muni] {
+				muni = e
+			}
 		}
 	}
-	x.home, x.homeOrg = home, org
+	x.home, x.homeOrg, x.homeMuni = home, org, muni
 }
 
 // articles introduce a definite description ("der Freistaat", "die Genossenschaft").

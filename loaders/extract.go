@@ -139,8 +139,9 @@ type extraction struct {
 	ents  map[string]*entity
 	order []*entity
 	facts []fact
-	// home is the state the release speaks of, homeOrg the organization it is about.
-	home, homeOrg *entity
+	// home is the state the release speaks of, homeOrg and homeMuni the organization
+	// and the municipality it is about.
+	home, homeOrg, homeMuni *entity
 	pos           int
 	// docNames are names this document gives its entities ("Tutzing" for "Gemeinde Tutzing").
 	docNames []docName

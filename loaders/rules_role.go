@@ -17,6 +17,8 @@ type rolePhrase struct {
 	political  bool
 	// headKey is the role head ("vorsitzende"), so one office is not counted twice.
 	headKey string
+	// headWord is the role word as written ("Baustaatssekretärin").
+	headWord string
 }
 
 // formerWords mark an office held in the past.
@@ -48,8 +50,18 @@ func (x *extraction) roleToken(s *sentence, i int) (string, bool) {
 	if m := s.covering(i); m != nil && m.kind == mName {
 		return "", false
 	}
-	if !startsUpper(t.Text) && !isAcronym(t.Text) {
+	last := t.Text
+	if j := strings.LastIndex(last, "-"); j > 0 && j < len(last)-1 {
+		last = last[j+1:]
+	}
+	if !startsUpper(last) && !isAcronym(t.Text) {
 		return "", false
+	}
+	// "CIO/CDO"
+	if j := strings.Index(t.Text, "/"); j > 0 {
+		if h, _, ok := x.g.roleHead(t.Text[:j]); ok {
+			return h, true
+		}
 	}
 	for _, w := range []string{t.Text, strings.TrimSuffix(t.Text, "n"), strings.TrimSuffix(t.Text, "en"), strings.TrimSuffix(t.Text, "s")} {
 		if h, _, ok := x.g.roleHead(w); ok {
@@ -100,10 +112,7 @@ func (x *extraction) readRoles() {
 		if p.rp.party != nil || explicit[key(p)] {
 			continue
 		}
-		party := x.homeOrg
-		if p.rp.political || party == nil {
-			party = x.home
-		}
+		party := x.implicitParty(p.rp)
 		if party == nil {
 			continue
 		}
@@ -111,6 +120,63 @@ func (x *extraction) readRoles() {
 		explicit[key(p)] = true
 		p.person.speaks = true
 	}
+}
+
+// municipalHeads of offices belong to a municipality: "Oberbürgermeister", "Landrat".
+var municipalRoleHeads = []string{"buergermeister", "buergermeisterin", "landrat", "landraetin", "beigeordneter",
+	"beigeordnete", "kreisdirektor", "kreisdirektorin", "stadtdirektor", "stadtdirektorin", "kaemmerer", "kaemmerin"}
+
+// implicitParty returns the party an office without a named one belongs to: a Land's
+// ministry whose name the office repeats ("Baustaatssekretärin", "Bauministerium"), the
+// home state for offices of government, the home municipality for mayors and district
+// heads, the home organization for the rest.
+func (x *extraction) implicitParty(rp rolePhrase) *entity {
+	if rp.political {
+		if m := x.ministryFor(rp.headWord); m != nil {
+			return m
+		}
+		if x.home != nil {
+			return x.home
+		}
+		return x.homeOrg
+	}
+	for _, h := range municipalRoleHeads {
+		if strings.HasSuffix(rp.headKey, strings.TrimSuffix(strings.TrimSuffix(h, "r"), "in")) || strings.HasSuffix(foldKey(rp.headWord), h) {
+			if x.homeMuni != nil {
+				return x.homeMuni
+			}
+			return nil
+		}
+	}
+	if x.homeOrg != nil {
+		return x.homeOrg
+	}
+	if x.homeMuni != nil {
+		return x.homeMuni
+	}
+	return x.home
+}
+
+// ministryFor returns the ministry the document names whose first part the office word
+// shares: "Baustaatssekretärin" → "Bauministerium", "Finanzminister" → "Finanzministerium".
+func (x *extraction) ministryFor(word string) *entity {
+	k := foldKey(word)
+	for _, h := range []string{"staatssekretaerin", "staatssekretaer", "ministerin", "minister"} {
+		if !strings.HasSuffix(k, h) {
+			continue
+		}
+		prefix := strings.TrimSuffix(k, h)
+		if len(prefix) < 3 || prefix == "staats" || prefix == "bundes" || prefix == "landes" {
+			return nil
+		}
+		for _, e := range x.order {
+			if e.typ == graph.Authority && e.count > 0 && strings.HasPrefix(foldKey(e.name), prefix+"ministerium") {
+				return e
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // rolePhrases finds the offices s names, with their parties where the sentence names them.
@@ -122,7 +188,7 @@ func (x *extraction) rolePhrases(s *sentence) []rolePhrase {
 		if !ok {
 			continue
 		}
-		rp := rolePhrase{start: i, end: i + 1, head: i, headKey: strings.TrimSuffix(strings.TrimSuffix(head, "r"), "in")}
+		rp := rolePhrase{start: i, end: i + 1, head: i, headKey: strings.TrimSuffix(strings.TrimSuffix(head, "r"), "in"), headWord: toks[i].Text}
 		for _, h := range politicalHeads {
 			if strings.HasSuffix(head, h) {
 				rp.political = true

@@ -34,6 +34,12 @@ func tokenize(text string) []token {
 }
 
 func appendField(out []token, f string) []token {
+	// "FITKO(v." and "Lösung(en)": a parenthesis inside a word starts a new token
+	if i := strings.IndexAny(f, "()"); i > 0 && i < len(f)-1 {
+		out = appendField(out, f[:i])
+		out = append(out, punct(f[i:i+1]))
+		return appendField(out, f[i+1:])
+	}
 	// leading punctuation and quotes
 	for f != "" {
 		r, n := utf8.DecodeRuneInString(f)
