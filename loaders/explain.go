@@ -15,6 +15,7 @@ var rules = []Rule{
 	{"role.title", "an office before the name: \"Bayerns Digitalministerin Judith Gerlach\"", 0.9},
 	{"role.apposition", "an office after the name: \"Rudolf Schleyer, Vorstand der govdigital eG\"", 0.9},
 	{"role.predicate", "an office as predicate: \"X ist Hauptgeschäftsführer des Deutschen Städtetages\"", 0.8},
+	{"role.als", "\"in seiner Position als Vereinsvorstand\", \"ich als Vorsitzende\"", 0.7},
 	{"role.elected", "an election: \"X wurde zum Verbandsvorsitzenden gewählt\"", 0.75},
 	{"role.implicit", "an office without a named party, given to the party the release is about", 0.5},
 	{"member.beitritt", "\"Beitritt (des) X zu(r) Y\", \"verkündet den Beitritt zu Y\"", 0.85},

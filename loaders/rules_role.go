@@ -97,6 +97,32 @@ func (x *extraction) readRoles() {
 			all = append(all, pending{person, *rp, s, rule})
 		}
 	}
+	// an office without a party takes the party of the office the same person holds in
+	// the same sentence next to it ("CIO, Ministerialdirektor Stefan Krebs"), or of the
+	// office coordinated before it ("dem bayerischen Innenminister X und dem Staatsminister Y")
+	for i := range all {
+		p := &all[i]
+		if p.rp.party != nil {
+			continue
+		}
+		for _, q := range all {
+			if q.s != p.s || q.rp.party == nil {
+				continue
+			}
+			near := q.rp.end <= p.rp.start && p.rp.start-q.rp.end <= 3 || p.rp.end <= q.rp.start && q.rp.start-p.rp.end <= 3
+			if q.person == p.person && near {
+				p.rp.party = q.rp.party
+				if p.rp.political {
+					p.rp.party = stateOf(q.rp.party)
+				}
+				break
+			}
+			if q.person != p.person && q.rp.party.typ == graph.State && q.rp.end < p.rp.start && p.rp.political && q.rp.political &&
+				indexOf(p.s, q.rp.end, "und") >= 0 && indexOf(p.s, q.rp.end, "und") < p.rp.start {
+				p.rp.party = q.rp.party
+			}
+		}
+	}
 	// offices with a named party first; an office without one goes to the home party
 	// unless the person holds that office with a named party elsewhere in the text.
 	explicit := map[string]bool{}
@@ -313,6 +339,16 @@ func (x *extraction) partyAfter(s *sentence, k int) (*entity, int) {
 		}
 		j++
 	}
+	// "der Verbandsversammlung SIT", "der AKDB-Hauptversammlung": the body's organization
+	if j < len(toks) && s.covering(j) == nil && isBodyNoun(toks[j].Key) {
+		if p := x.compoundParty(toks[j].Text); p != nil && p.typ.IsParty() && p.typ != graph.Person {
+			return p, j + 1
+		}
+		j++
+		if j < len(toks) && (toks[j].Key == "der" || toks[j].Key == "des") {
+			j++
+		}
+	}
 	m := s.covering(j)
 	if m == nil || m.start != j || len(m.ents()) != 1 {
 		return nil, k
@@ -332,6 +368,17 @@ func (x *extraction) partyAfter(s *sentence, k int) (*entity, int) {
 		return nil, k
 	}
 	return e, m.end
+}
+
+// isBodyNoun reports whether a word names a body of an organization: "Verbandsversammlung",
+// "AKDB-Hauptversammlung", "Aufsichtsrat".
+func isBodyNoun(k string) bool {
+	for _, b := range []string{"versammlung", "aufsichtsrat", "verwaltungsrat", "vorstand", "beirat", "praesidium", "geschaeftsfuehrung"} {
+		if strings.HasSuffix(k, b) {
+			return true
+		}
+	}
+	return false
 }
 
 // isGovernmentNoun reports whether a word names a Land's government as a whole.
@@ -411,14 +458,21 @@ func (x *extraction) roleHolder(s *sentence, phrases []rolePhrase, pi int) (*ent
 			j++
 			continue
 		}
+		// "der Beauftragte der Bundesregierung für Informationstechnik Klaus Vitt"
+		if toks[j].Key == "fuer" && j > rp.end-1 {
+			if e := nameRun(toks, j+1, 4); e > j+1 {
+				j = e
+				continue
+			}
+		}
 		// a following office of the chain: skip it
 		next := -1
 		for qi := pi + 1; qi < len(phrases); qi++ {
-			if phrases[qi].start == j {
+			if phrases[qi].start == j || (toks[j].Key == "und" || toks[j].Key == "sowie") && phrases[qi].start == j+1 {
 				next = qi
 			}
 		}
-		if next >= 0 && toks[j-1].Text == "," {
+		if next >= 0 && (toks[j-1].Text == "," || toks[j].Key == "und" || toks[j].Key == "sowie") {
 			j = phrases[next].end
 			continue
 		}
@@ -474,7 +528,42 @@ func (x *extraction) roleHolder(s *sentence, phrases []rolePhrase, pi int) (*ent
 			break
 		}
 	}
+	// "Stellvertretender Vorstandsvorsitzender ist Lars Hoppmann"
+	if e := rp.end; e+1 < len(toks) && (toks[e].Key == "ist" || toks[e].Key == "wird" || toks[e].Key == "bleibt") {
+		k := e + 1
+		for k < len(toks) && isTitle(toks[k]) {
+			k++
+		}
+		if m := s.covering(k); m != nil && m.start == k && m.ent != nil && m.ent.typ == graph.Person {
+			return m.ent, "role.predicate"
+		}
+	}
+	// "Andreas Falcke, der seit September als Beauftragter … begleitet"
+	for b2 := rp.start - 1; b2 >= 1 && b2 >= rp.start-8; b2-- {
+		if (toks[b2].Key == "der" || toks[b2].Key == "die") && toks[b2-1].Text == "," && b2 >= 2 {
+			if m := s.covering(b2 - 2); m != nil && m.end == b2-1 && m.ent != nil && m.ent.typ == graph.Person {
+				if indexOf(s, b2, "als", "ist", "war", "wird") < rp.start {
+					return m.ent, "role.predicate"
+				}
+			}
+			break
+		}
+		if toks[b2].Text == "," {
+			break
+		}
+	}
 	// "zum Verbandsvorsitzenden gewählt": the person elected in the sentence
+	if rp.start > 0 && (toks[rp.start-1].Key == "als") {
+		// "ich als Vorsitzende": the speaker; "in seiner Position als Vereinsvorstand": the subject
+		if s.speaker != nil && s.inQuote[rp.start] && has(s, "ich") {
+			return s.speaker, "role.als"
+		}
+		for _, m := range s.ments {
+			if m.ent != nil && m.ent.typ == graph.Person && m.end <= rp.start {
+				return m.ent, "role.als"
+			}
+		}
+	}
 	if rp.start > 0 && (toks[rp.start-1].Key == "zum" || toks[rp.start-1].Key == "zur") {
 		var best *entity
 		bestDist := 1 << 30
