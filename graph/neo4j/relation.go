@@ -22,6 +22,7 @@ func typePattern(ts []graph.RelationType) string {
 	return strings.Join(names, "|")
 }
 
+// validTypes reports an EINVALID error for a type the contract does not know.
 func validTypes(ts []graph.RelationType) error {
 	for _, t := range ts {
 		if !t.Valid() {
@@ -53,7 +54,7 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) (graph.Pa
 			WHERE ($entity = '' OR a = $entity OR b = $entity)
 				AND ((($from = '' OR a = $from) AND ($to = '' OR b = $to))
 					OR (type(x) = 'COOPERATES_WITH' AND ($from = '' OR b = $from) AND ($to = '' OR a = $to)))
-			WITH x.relationId AS id, collect(x.date) AS dates, collect(elementId(x)) AS elements
+			WITH x.relationId AS id, collect(x.date) AS dates, collect(DISTINCT elementId(x)) AS elements
 			WHERE ($since = '' AND $until = '')
 				OR any(d IN dates WHERE ($since = '' OR d >= $since) AND ($until = '' OR d <= $until))
 			WITH id, elements ORDER BY id
