@@ -237,3 +237,33 @@ func TestTranslate(t *testing.T) {
 		t.Errorf("with a cancelled context: got %v, want context.Canceled", err)
 	}
 }
+
+func TestSelfReferencingFactCountedOnce(t *testing.T) {
+	s := opener(MustConfig(t))(t, true)
+	defer s.Close()
+	r := graph.Release{
+		Source:   "pm/2024-04-01-bayern-intern.md",
+		Date:     "2024-04-01",
+		Hash:     "h",
+		Entities: []graph.Entity{graph.NewEntity(graph.State, "Bayern")},
+		Facts: []graph.Fact{{Type: graph.CooperatesWith, From: "state:bayern", To: "state:bayern",
+			Sentence: "Bayerische Behörden arbeiten zusammen.", Confidence: 0.5, Rule: "coop/test"}},
+	}.WithID()
+	graphtest.MustPut(t, s, r)
+	for _, f := range []graph.RelationFilter{{}, {Entity: "state:bayern"}, {From: "state:bayern"}} {
+		p, err := s.Relations(t.Context(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Items) != 1 || p.Total != 1 || len(p.Items[0].Evidence) != 1 {
+			t.Errorf("Relations(%+v): got %+v, want one relation with one piece of evidence", f, p)
+		}
+	}
+	g, err := s.Neighborhood(t.Context(), "state:bayern", 1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Nodes) != 1 || len(g.Edges) != 1 || len(g.Edges[0].Evidence) != 1 {
+		t.Errorf("Neighborhood: got %+v, want one node and one relation with one piece of evidence", g)
+	}
+}
