@@ -335,7 +335,7 @@ func (x *extraction) reportedName(e *entity) string {
 	}
 	canon := foldLegal(e.gaz.Name)
 	for _, s := range e.surfaces {
-		if foldLegal(s) == canon {
+		if f := foldLegal(s); f == canon || strings.HasPrefix(f, canon+" ") || strings.HasSuffix(f, " "+canon) {
 			return e.name
 		}
 	}

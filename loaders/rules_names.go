@@ -110,7 +110,7 @@ func nameRunIn(toks []token, i, max int, inner bool) int {
 	for j < len(toks) && j-i < max {
 		t := toks[j]
 		switch {
-		case !t.Punct && (startsUpper(t.Text) || isDigitWord(t.Text)):
+		case !t.Punct && (startsUpper(t.Text) || isDigitWord(t.Text) || isAlnumName(t.Text)):
 			j++
 		case inner && (t.Key == "an" || t.Key == "am" || t.Key == "im" || t.Key == "ob") && j+1 < len(toks) && j > i:
 			k := j + 1
@@ -129,6 +129,19 @@ func nameRunIn(toks []token, i, max int, inner bool) int {
 		}
 	}
 	return j
+}
+
+// isAlnumName reports whether s is a name that starts with a digit: "4IT", "7IT".
+func isAlnumName(s string) bool {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 func isDigitWord(s string) bool {
@@ -577,9 +590,15 @@ func (x *extraction) orgHeadAt(s *sentence, i int) int {
 		head = "Zweckverband"
 	}
 	name := head + " " + spanText(toks, i+1, end)
+	if end == i+2 && typ == graph.Organization {
+		name = toks[i+1].Text // "Zweckverband 4IT" is "4IT"
+	}
 	e := x.entityFor(typ, name, nil)
-	e.kinds = append(e.kinds, strings.ToLower(head))
+	e.kinds = appendKind(e.kinds, strings.ToLower(head))
 	x.addMention(s, &mention{start: i, end: end, ent: e})
+	if end == i+2 {
+		x.addDocName(name, e)
+	}
 	return end
 }
 

@@ -625,6 +625,10 @@ func stateOf(e *entity) *entity {
 
 // strongCoop reports whether s names a cooperation outright.
 func strongCoop(s *sentence) bool {
+	// "A und B arbeiten zusammen"
+	if has(s, "zusammen") && has(s, "arbeit") {
+		return true
+	}
 	return has(s, "zusammenarbeit", "zusammenzuarbeiten", "kooperation", "kooperier", "absichtserklaerung", "letter",
 		"vereinbarung", "verwaltungsvereinbarung", "pakt", "staatsvertrag", "abkommen", "dachabkommen",
 		"partnerschaft", "entwicklungspartnerschaft", "kooperationsvertrag", "buendel", "vertiefen", "vereinbart")

@@ -57,6 +57,12 @@ func (x *extraction) roleToken(s *sentence, i int) (string, bool) {
 	if !startsUpper(last) && !isAcronym(t.Text) {
 		return "", false
 	}
+	// "Bundes-CIO"
+	if last != t.Text {
+		if h, _, ok := x.g.roleHead(last); ok {
+			return h, true
+		}
+	}
 	// "CIO/CDO"
 	if j := strings.Index(t.Text, "/"); j > 0 {
 		if h, _, ok := x.g.roleHead(t.Text[:j]); ok {
@@ -109,7 +115,7 @@ func (x *extraction) readRoles() {
 			if q.s != p.s || q.rp.party == nil {
 				continue
 			}
-			near := q.rp.end <= p.rp.start && p.rp.start-q.rp.end <= 3 || p.rp.end <= q.rp.start && q.rp.start-p.rp.end <= 3
+			near := q.rp.end <= p.rp.start && chainGap(p.s.toks[q.rp.end:p.rp.start]) || p.rp.end <= q.rp.start && chainGap(p.s.toks[p.rp.end:q.rp.start])
 			if q.person == p.person && near {
 				p.rp.party = q.rp.party
 				if p.rp.political {
@@ -288,7 +294,7 @@ func (x *extraction) rolePhrases(s *sentence) []rolePhrase {
 				rp.end = end
 			}
 		}
-		rp.text = normalizeRole(text)
+		rp.text = normalizeRole(text, rp.start > 0 && toks[rp.start-1].Key == "zur")
 		out = append(out, rp)
 	}
 	// coordinated offices share a party named after the last: "Finanzminister und
@@ -370,6 +376,21 @@ func (x *extraction) partyAfter(s *sentence, k int) (*entity, int) {
 	return e, m.end
 }
 
+// chainGap reports whether the tokens between two offices chain them: "CIO, Ministerialdirektor".
+func chainGap(gap []token) bool {
+	if len(gap) > 3 {
+		return false
+	}
+	for _, t := range gap {
+		switch t.Key {
+		case ",", "und", "sowie", "(", ")":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // isBodyNoun reports whether a word names a body of an organization: "Verbandsversammlung",
 // "AKDB-Hauptversammlung", "Aufsichtsrat".
 func isBodyNoun(k string) bool {
@@ -433,11 +454,13 @@ func (x *extraction) districtOf(city *entity) *entity {
 }
 
 // normalizeRole writes an office in the nominative: "Verbandsvorsitzenden" → "Verbandsvorsitzender".
-func normalizeRole(s string) string {
+func normalizeRole(s string, feminine bool) string {
 	words := strings.Fields(s)
 	for i, w := range words {
 		k := foldKey(w)
 		switch {
+		case feminine && strings.HasSuffix(k, "en"):
+			words[i] = strings.TrimSuffix(w, "n")
 		case strings.HasSuffix(k, "vorsitzenden") || strings.HasSuffix(k, "beauftragten") || strings.HasSuffix(k, "beigeordneten"):
 			words[i] = strings.TrimSuffix(w, "n") + "r"
 		case k == "stellvertretenden" || k == "neuen" || k == "ersten" || k == "zweiten" || k == "dritten" || k == "geschaeftsfuehrenden" || k == "scheidenden" || k == "bisherigen" || k == "beamteten":

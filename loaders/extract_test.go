@@ -1,0 +1,279 @@
+package loaders
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/egovgraph/egovgraph/graph"
+)
+
+// MustExtractText extracts the release text (Markdown) or fails tb.
+func MustExtractText(tb testing.TB, text string) graph.Release {
+	tb.Helper()
+	doc, err := Read("test.md", []byte(text))
+	if err != nil {
+		tb.Fatalf("Read: %v", err)
+	}
+	rel := Extract(doc)
+	if err := rel.Validate(); err != nil {
+		tb.Fatalf("Extract gave an invalid release: %v", err)
+	}
+	return rel
+}
+
+// factKey renders a fact by the names of its ends: "MEMBER_OF Bayern > govdigital".
+func factKey(rel graph.Release, f graph.Fact) string {
+	names := map[string]string{}
+	for _, e := range rel.Entities {
+		names[e.ID] = e.Name
+	}
+	return string(f.Type) + " " + names[f.From] + " > " + names[f.To]
+}
+
+// factKeys returns every fact of rel rendered by factKey; a COOPERATES_WITH fact under
+// both orders of its ends.
+func factKeys(rel graph.Release) map[string]graph.Fact {
+	out := map[string]graph.Fact{}
+	for _, f := range rel.Facts {
+		out[factKey(rel, f)] = f
+		if f.Type == graph.CooperatesWith {
+			g := f
+			g.From, g.To = f.To, f.From
+			out[factKey(rel, g)] = f
+		}
+	}
+	return out
+}
+
+// TestExtract extracts every release in testdata/extract and compares the release with
+// <case>.golden.json; go test ./loaders -run TestExtract -update rewrites them.
+func TestExtract(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "extract", "*.md"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures in testdata/extract: %v", err)
+	}
+	for _, path := range files {
+		name := strings.TrimSuffix(filepath.Base(path), ".md")
+		t.Run(name, func(t *testing.T) {
+			rel := Extract(MustReadFile(t, path))
+			if err := rel.Validate(); err != nil {
+				t.Fatalf("invalid release: %v", err)
+			}
+			got, err := json.MarshalIndent(rel, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := strings.TrimSuffix(path, ".md") + ".golden.json"
+			if goldenUpdate() {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("read golden file (run with -update to create it): %v", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from %s; run go test ./loaders -run TestExtract -update and review the diff\ngot:\n%s", path, golden, got)
+			}
+		})
+	}
+}
+
+// TestExtractFixtures states what the golden fixtures must contain, so that an -update
+// that loses a fact does not pass unnoticed.
+func TestExtractFixtures(t *testing.T) {
+	tests := []struct {
+		file    string
+		want    []string
+		notWant []string
+	}{
+		{"govdigital-joins.md", []string{
+			"MEMBER_OF Thüringen > govdigital",
+			"HOLDS_ROLE Anna Beispiel > Thüringen",
+			"HOLDS_ROLE Paul Muster > govdigital",
+			"WORKS_ON govdigital > Blockchain",
+			"WORKS_ON govdigital > Künstliche Intelligenz",
+		}, nil},
+		{"laender-cooperate.md", []string{
+			"COOPERATES_WITH Hessen > Sachsen-Anhalt",
+			"HOLDS_ROLE Karl Probe > Hessen",
+			"HOLDS_ROLE Maria Test > Sachsen-Anhalt",
+			"WORKS_ON Hessen > Familie und Kind",
+		}, []string{"COOPERATES_WITH Beispiel Software > Hessen"}},
+		{"founding-members.md", []string{
+			"MEMBER_OF AKDB > Kommunalcloud Süd",
+			"MEMBER_OF Musterhausen > Kommunalcloud Süd",
+			"MEMBER_OF Landkreis Beispielkreis > Kommunalcloud Süd",
+			"MEMBER_OF Wolkenwerk > Kommunalcloud Süd",
+		}, nil},
+		{"district-offices.md", []string{
+			"HOLDS_ROLE Eva Beispiel > Rhein-Test-Kreis",
+			"HOLDS_ROLE Eva Beispiel > 7IT",
+			"HOLDS_ROLE Otto Probe > Karlsruhe",
+			"MEMBER_OF Testdorf > 7IT",
+			"MEMBER_OF Probstadt > 7IT",
+		}, nil},
+		{"contract-no-cooperation.md", []string{
+			"WORKS_ON Dataport > Wolke",
+		}, []string{"COOPERATES_WITH Beispiel > Dataport", "COOPERATES_WITH Dataport > Beispiel"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			rel := Extract(MustReadFile(t, filepath.Join("testdata", "extract", tt.file)))
+			got := factKeys(rel)
+			for _, w := range tt.want {
+				if _, ok := got[w]; !ok {
+					t.Errorf("missing %q; got %v", w, keysOf(got))
+				}
+			}
+			for _, w := range tt.notWant {
+				if _, ok := got[w]; ok {
+					t.Errorf("got %q, want no such fact", w)
+				}
+			}
+		})
+	}
+}
+
+func keysOf(m map[string]graph.Fact) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// TestExtractRelease checks what every release carries besides its facts: ID, hash with
+// the rules version, rule names and confidences from the catalogue, evidence sentences.
+func TestExtractRelease(t *testing.T) {
+	doc := Document{Source: "x/bayern.md", Title: "Bayern tritt govdigital bei", Date: "2021-07-22",
+		Body: "Der Freistaat schließt sich der Genossenschaft govdigital an.", Hash: "abc"}
+	rel := Extract(doc)
+	if rel.ID != graph.ReleaseID(doc.Source) {
+		t.Errorf("ID = %q, want %q", rel.ID, graph.ReleaseID(doc.Source))
+	}
+	if want := "abc+" + RulesVersion; rel.Hash != want {
+		t.Errorf("Hash = %q, want %q", rel.Hash, want)
+	}
+	if rel.Date != doc.Date || rel.Title != doc.Title {
+		t.Errorf("Date, Title = %q, %q, want %q, %q", rel.Date, rel.Title, doc.Date, doc.Title)
+	}
+	if len(rel.Facts) == 0 {
+		t.Fatal("no facts")
+	}
+	for _, f := range rel.Facts {
+		r, ok := ExplainRule(f.Rule)
+		if !ok {
+			t.Errorf("fact %s: rule %q is not in the catalogue", f.RelationID(), f.Rule)
+			continue
+		}
+		if f.Confidence != r.Confidence || f.Confidence <= 0 || f.Confidence > 1 {
+			t.Errorf("fact %s: confidence %v, want %v in (0, 1]", f.RelationID(), f.Confidence, r.Confidence)
+		}
+		if f.Sentence == "" {
+			t.Errorf("fact %s: no evidence sentence", f.RelationID())
+		}
+	}
+	if err := rel.Validate(); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestExtractAliases checks that an entity carries the other names the text gives it.
+func TestExtractAliases(t *testing.T) {
+	rel := MustExtractText(t, "# Bayern tritt govdigital bei\n\nDer Beitritt des Freistaats Bayern zur govdigital eG wurde heute vollzogen. Bayerns Digitalministerin Judith Gerlach begrüßte den Schritt.\n")
+	for _, e := range rel.Entities {
+		if e.Name != "Bayern" {
+			continue
+		}
+		for _, want := range []string{"Freistaats Bayern", "Bayerns"} {
+			found := false
+			for _, a := range e.Aliases {
+				found = found || a == want
+			}
+			if !found {
+				t.Errorf("Bayern aliases = %v, want %q among them", e.Aliases, want)
+			}
+		}
+		return
+	}
+	t.Fatalf("no entity Bayern in %v", rel.Entities)
+}
+
+// TestRulesCatalogue checks that every rule has a name, a description and a confidence
+// in (0, 1].
+func TestRulesCatalogue(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules() {
+		if r.Name == "" || r.Description == "" || r.Confidence <= 0 || r.Confidence > 1 {
+			t.Errorf("rule %+v: want name, description and confidence in (0, 1]", r)
+		}
+		if seen[r.Name] {
+			t.Errorf("rule %q listed twice", r.Name)
+		}
+		seen[r.Name] = true
+	}
+	if _, ok := ExplainRule("no.such.rule"); ok {
+		t.Error("ExplainRule(no.such.rule) found a rule")
+	}
+}
+
+// TestSeedReleases reads the two seed releases of the reference corpus and checks the
+// facts every version of the extractor must find in them.
+func TestSeedReleases(t *testing.T) {
+	gov := filepath.Join(corpusDir, "seed-govdigital-2021.md")
+	bb := filepath.Join(corpusDir, "seed-brandenburg-2020.md")
+	if _, err := os.Stat(gov); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("seed releases missing: %v", err)
+		}
+		t.Skipf("seed releases not found beside the repository: %v", err)
+	}
+	rel := Extract(MustReadFile(t, gov))
+	facts := factKeys(rel)
+	member, ok := facts["MEMBER_OF Bayern > govdigital"]
+	if !ok {
+		t.Errorf("seed-govdigital: no MEMBER_OF Bayern > govdigital in %v", keysOf(facts))
+	} else if member.Sentence == "" {
+		t.Error("seed-govdigital: MEMBER_OF without evidence sentence")
+	}
+	if rel.Date != "2021-07-22" {
+		t.Errorf("seed-govdigital: date %q, want 2021-07-22", rel.Date)
+	}
+	role, ok := facts["HOLDS_ROLE Judith Gerlach > Bayern"]
+	if !ok || role.Role != "Digitalministerin" {
+		t.Errorf("seed-govdigital: HOLDS_ROLE Judith Gerlach > Bayern = %+v, want role Digitalministerin", role)
+	}
+
+	rel = Extract(MustReadFile(t, bb))
+	facts = factKeys(rel)
+	if _, ok := facts["COOPERATES_WITH Bayern > Brandenburg"]; !ok {
+		t.Errorf("seed-brandenburg: no COOPERATES_WITH Bayern, Brandenburg in %v", keysOf(facts))
+	}
+	if _, ok := facts["WORKS_ON Brandenburg > Ein- und Auswanderung"]; !ok {
+		t.Errorf("seed-brandenburg: no WORKS_ON Brandenburg > Ein- und Auswanderung in %v", keysOf(facts))
+	}
+}
+
+// BenchmarkExtract extracts one seed release per iteration and reports releases/s.
+func BenchmarkExtract(b *testing.B) {
+	path := filepath.Join(corpusDir, "seed-brandenburg-2020.md")
+	doc, err := ReadFile(path)
+	if err != nil {
+		doc = Document{Source: "bench.md", Title: "Bayern und Brandenburg bündeln Kräfte",
+			Body: strings.Repeat("Bayern und Brandenburg haben eine Kooperationsvereinbarung geschlossen. Bayerns Digitalministerin Judith Gerlach erklärt: „Wir freuen uns.“\n\n", 8)}
+	}
+	defaultGazetteer()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Extract(doc)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "releases/s")
+}

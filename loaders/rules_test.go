@@ -1,0 +1,133 @@
+package loaders
+
+import (
+	"strings"
+	"testing"
+)
+
+// ruleCase is a release text and the facts (by factKey) it must and must not state.
+type ruleCase struct {
+	name    string
+	text    string
+	want    []string
+	notWant []string
+}
+
+func runRuleCases(t *testing.T, tests []ruleCase) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rel := MustExtractText(t, tt.text)
+			got := factKeys(rel)
+			for _, w := range tt.want {
+				if _, ok := got[w]; !ok {
+					t.Errorf("missing %q; got %q", w, keysOf(got))
+				}
+			}
+			for _, w := range tt.notWant {
+				if _, ok := got[w]; ok {
+					t.Errorf("got %q, want no such fact", w)
+				}
+			}
+		})
+	}
+}
+
+func TestRolesRules(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{name: "genitive before title", text: "# Test\n\nNiedersachsens Innenministerin Petra Probe eröffnete die Konferenz.\n",
+			want: []string{"HOLDS_ROLE Petra Probe > Niedersachsen"}},
+		{name: "adjective before title", text: "# Test\n\nDer hessische Digitalminister Karl Probe sprach.\n",
+			want: []string{"HOLDS_ROLE Karl Probe > Hessen"}},
+		{name: "apposition with genitive party", text: "# Test\n\nMartin Muster, Vorstand der Dataport AöR, erklärte das Vorhaben.\n",
+			want: []string{"HOLDS_ROLE Martin Muster > Dataport"}},
+		{name: "apposition, two offices", text: "# Test\n\nHans Probe, Vorsitzender des Städtetags Baden-Württemberg und Bürgermeister der Stadt Musterheim, sprach.\n",
+			want: []string{"HOLDS_ROLE Hans Probe > Städtetag Baden-Württemberg", "HOLDS_ROLE Hans Probe > Musterheim"}},
+		{name: "ministry in parentheses", text: "# Test\n\nStaatssekretär Dr. Markus Richter (BMI) stellte die Pläne vor.\n",
+			want: []string{"HOLDS_ROLE Markus Richter > BMI"}},
+		{name: "federal office", text: "# Test\n\nBundes-CIO Markus Richter besuchte Bremen.\n",
+			want: []string{"HOLDS_ROLE Markus Richter > Bund"}},
+		{name: "district head by city adjective", text: "# Test\n\nDer Böblinger Landrat Roland Probe eröffnete die Sitzung.\n",
+			want: []string{"HOLDS_ROLE Roland Probe > Landkreis Böblingen"}},
+		{name: "elected", text: "# Test\n\nDie Verbandsversammlung hat Landrätin Eva Muster (Landkreis Testheim) zur Verbandsvorsitzenden der ITK Rheinland gewählt.\n",
+			want: []string{"HOLDS_ROLE Eva Muster > ITK Rheinland", "HOLDS_ROLE Eva Muster > Landkreis Testheim"}},
+		{name: "former office", text: "# Test\n\nDer ehemalige Innenminister Karl Alt aus Bayern war Gast.\n",
+			notWant: []string{"HOLDS_ROLE Karl Alt > Bayern"}},
+		{name: "implicit party", text: "# Sachsen startet Portal\n\nDas Land Sachsen startet ein Portal. Digitalministerin Anna Probe sagte, das Portal sei fertig.\n",
+			want: []string{"HOLDS_ROLE Anna Probe > Sachsen"}},
+	})
+}
+
+func TestMembershipRules(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{name: "tritt bei", text: "# Hessen tritt govdigital bei\n\nDas Land will die Digitalisierung voranbringen.\n",
+			want: []string{"MEMBER_OF Hessen > govdigital"}},
+		{name: "wird Mitglied", text: "# Test\n\nDie FITKO wird Mitglied der Vitako.\n",
+			want: []string{"MEMBER_OF FITKO > Vitako"}},
+		{name: "schließt sich an", text: "# Test\n\nDie Stadt Probstadt schließt sich dem Zweckverband KISA an.\n",
+			want: []string{"MEMBER_OF Probstadt > KISA"}},
+		{name: "Träger", text: "# Test\n\nDer Landkreis Testheim ist Träger der d-NRW AöR.\n",
+			want: []string{"MEMBER_OF Landkreis Testheim > d-NRW"}},
+		{name: "getragen durch", text: "# Test\n\nDie FITKO wird getragen durch den Bund und die Länder.\n",
+			want: []string{"MEMBER_OF Bund > FITKO"}},
+		{name: "besteht aus", text: "# Test\n\nBrandenburg wird Teil einer Entwicklergemeinschaft, die aus Bayern, Hessen und dem Bund besteht.\n",
+			want: []string{"MEMBER_OF Brandenburg > Entwicklergemeinschaft", "MEMBER_OF Hessen > Entwicklergemeinschaft", "MEMBER_OF Bund > Entwicklergemeinschaft"}},
+		{name: "new members listed", text: "# Test\n\nDie Vitako begrüßt die neuen Vitako-Mitglieder Lecos und KDN.\n",
+			want: []string{"MEMBER_OF Lecos > Vitako", "MEMBER_OF KDN > Vitako"}},
+		{name: "leaving is no membership", text: "# Test\n\nDie Stadt Probstadt ist aus dem Zweckverband KISA ausgetreten.\n",
+			notWant: []string{"MEMBER_OF Probstadt > KISA"}},
+	})
+}
+
+func TestCooperationRules(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{name: "coordinated subject", text: "# Test\n\nBremen und Hamburg arbeiten bei der Digitalisierung enger zusammen.\n",
+			want: []string{"COOPERATES_WITH Bremen > Hamburg"}},
+		{name: "zwischen", text: "# Test\n\nDie Vereinbarung zwischen dem Saarland und dem Zweckverband eGo-Saar gilt ab sofort.\n",
+			want: []string{"COOPERATES_WITH Saarland > eGo-Saar"}},
+		{name: "three parties", text: "# Test\n\nBerlin, Bremen und Hessen haben eine Absichtserklärung unterzeichnet.\n",
+			want: []string{"COOPERATES_WITH Berlin > Bremen", "COOPERATES_WITH Berlin > Hessen", "COOPERATES_WITH Bremen > Hessen"}},
+		{name: "signers stand for their parties", text: "# Test\n\nDazu haben Bayerns Digitalministerin Anna Probe und Thüringens Finanzminister Karl Test eine Kooperationsvereinbarung unterzeichnet.\n",
+			want: []string{"COOPERATES_WITH Bayern > Thüringen"}},
+		{name: "contract is no cooperation", text: "# Test\n\nDataport hat Bechtle den Zuschlag für die Zusammenarbeit beim Aufbau erteilt.\n",
+			notWant: []string{"COOPERATES_WITH Bechtle > Dataport", "COOPERATES_WITH Dataport > Bechtle"}},
+		{name: "side by side is no cooperation", text: "# Test\n\nBayern und Hessen haben die meisten Einwohner.\n",
+			notWant: []string{"COOPERATES_WITH Bayern > Hessen"}},
+	})
+}
+
+func TestWorkRules(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{name: "subject develops project", text: "# Test\n\nBayern entwickelt seit Jahren das BayernPortal weiter.\n",
+			want: []string{"WORKS_ON Bayern > BayernPortal"}},
+		{name: "brings experience in topic", text: "# Test\n\nBrandenburg bringt seine Erfahrungen aus dem OZG-Themenfeld Ein- und Auswanderung ein.\n",
+			want: []string{"WORKS_ON Brandenburg > Ein- und Auswanderung"}},
+		{name: "relative clause", text: "# Test\n\nDer Freistaat Bayern schließt sich der Genossenschaft govdigital an, die in den Bereichen Blockchain und Künstliche Intelligenz Lösungen entwickelt.\n",
+			want: []string{"WORKS_ON govdigital > Blockchain", "WORKS_ON govdigital > Künstliche Intelligenz"},
+			notWant: []string{"WORKS_ON Bayern > Blockchain"}},
+		{name: "each its own", text: "# Test\n\nBaden-Württemberg und Sachsen wollen ihre Portale ausbauen. Dabei sollen die jeweiligen Serviceportale service-bw und Amt24 weiterentwickelt werden.\n",
+			want: []string{"WORKS_ON Baden-Württemberg > service-bw", "WORKS_ON Sachsen > Amt24"},
+			notWant: []string{"WORKS_ON Sachsen > service-bw"}},
+		{name: "topic named in passing", text: "# Test\n\nIn Hessen ist Bildung ein großes Thema.\n",
+			notWant: []string{"WORKS_ON Hessen > Bildung"}},
+	})
+}
+
+func TestCorefRules(t *testing.T) {
+	runRuleCases(t, []ruleCase{
+		{name: "der Freistaat", text: "# Sachsen startet Kooperation\n\nDer Freistaat Sachsen baut seine Portale aus. Der Freistaat schließt sich damit der Genossenschaft govdigital an.\n",
+			want: []string{"MEMBER_OF Sachsen > govdigital"}},
+		{name: "beide Länder", text: "# Test\n\nBremen will mit Hamburg enger arbeiten. Die beiden Länder haben eine Kooperationsvereinbarung geschlossen.\n",
+			want: []string{"COOPERATES_WITH Bremen > Hamburg"}},
+		{name: "wir in a quote", text: "# Test\n\nBayerns Digitalministerin Anna Probe erklärt: „Wir arbeiten eng mit Hessen zusammen.“\n",
+			want: []string{"COOPERATES_WITH Bayern > Hessen"}},
+		{name: "surname refers back", text: "# Test\n\nHessens Digitalministerin Anna Probe eröffnete. „Wir sind bereit“, sagte Probe.\n",
+			want: []string{"HOLDS_ROLE Anna Probe > Hessen"}},
+	})
+	rel := MustExtractText(t, "# Test\n\nDie Bürgermeisterin Dr. Anna Probe aus Testheim sprach. Probe sagte, die Stadt sei bereit.\n")
+	for _, e := range rel.Entities {
+		if strings.HasPrefix(e.Name, "Dr") || e.Name == "Probe" {
+			t.Errorf("person named %q, want the full name without title", e.Name)
+		}
+	}
+}
