@@ -142,7 +142,7 @@ type extraction struct {
 	// home is the state the release speaks of, homeOrg and homeMuni the organization
 	// and the municipality it is about.
 	home, homeOrg, homeMuni *entity
-	pos           int
+	pos                     int
 	// docNames are names this document gives its entities ("Tutzing" for "Gemeinde Tutzing").
 	docNames []docName
 }
