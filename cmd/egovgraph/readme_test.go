@@ -91,6 +91,17 @@ func TestREADMEExamplesAnswerAsDocumented(t *testing.T) {
 	}
 }
 
+// schemaClient asks a GraphQL handler directly, without a server.
+type schemaClient struct{ api http.Handler }
+
+// answer returns the answer to query, compact.
+func (c *schemaClient) answer(t *testing.T, query string) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	json.Compact(&out, []byte(answer(t, c.api, query)))
+	return out.Bytes()
+}
+
 // answer posts query to api and returns the indented JSON answer.
 func answer(t *testing.T, api http.Handler, query string) string {
 	t.Helper()
