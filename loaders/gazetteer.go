@@ -214,6 +214,9 @@ func (g *Gazetteer) add(e *gazEntry) {
 				f.keys = append(f.keys, t.Key)
 			}
 			k := strings.Join(f.keys, " ")
+			if isAcronym(v) {
+				k += "|" + v
+			}
 			if seen[k] {
 				continue
 			}

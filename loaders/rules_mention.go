@@ -90,7 +90,7 @@ func (x *extraction) personSpan(toks []token, i int, afterRole bool) (end int, g
 		}
 		if titled || afterRole && x.surnameLike(toks, j) {
 			// "Dr. Neubauer", "Ministerin Schall": a surname alone
-			if afterRole && !titled && j+1 < len(toks) && isNameWord(toks[j+1]) && !x.isKnownName(toks, j+1) {
+			if afterRole && !titled && j+1 < len(toks) && isNameWord(toks[j+1]) && !x.isKnownName(toks, j+1) && !adjectiveLike(toks[j].Key) && !nounLike(toks[j+1].Key) {
 				// "Ministerin Urve Palo": an unknown first name and a surname
 				return j + 2, toks[j].Text, toks[j+1].Text, true
 			}
@@ -102,6 +102,26 @@ func (x *extraction) personSpan(toks []token, i int, afterRole bool) (end int, g
 		return j, strings.Join(firsts[:len(firsts)-1], " "), firsts[len(firsts)-1], true
 	}
 	return 0, "", "", false
+}
+
+// adjectiveLike reports whether a capitalized word is an adjective ("Kommunale").
+func adjectiveLike(k string) bool {
+	for _, e := range []string{"ale", "alen", "ische", "ischen", "liche", "lichen", "ige", "igen", "ive", "iven", "ere", "eren", "ste", "sten", "ene", "enen"} {
+		if strings.HasSuffix(k, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounLike reports whether a word ends like a common noun, singular or plural.
+func nounLike(k string) bool {
+	for _, e := range nounEndings {
+		if strings.HasSuffix(k, e) || strings.HasSuffix(k, e+"en") || strings.HasSuffix(k, e+"n") || strings.HasSuffix(k, e+"e") {
+			return true
+		}
+	}
+	return false
 }
 
 // nounEndings end common nouns, which a surname after a role word is not.

@@ -34,6 +34,11 @@ var roleModifiers = map[string]bool{"stellvertretende": true, "stellvertretender
 	"zustaendige": true, "zustaendigen": true, "scheidende": true, "scheidenden": true, "bisherige": true,
 	"bisherigen": true, "beamteter": true, "beamteten": true, "kommissarische": true, "kommissarischer": true}
 
+// pluralQuantifiers before a role word make it a plural: "zahlreiche Bürgermeister".
+var pluralQuantifiers = map[string]bool{"zahlreiche": true, "zahlreichen": true, "viele": true, "vielen": true,
+	"mehrere": true, "mehreren": true, "alle": true, "allen": true, "einige": true, "einigen": true, "weitere": true,
+	"weiteren": true, "verschiedene": true, "die": false}
+
 // politicalHeads are offices of a government; without a named party they belong to the
 // state the release speaks of.
 var politicalHeads = []string{"minister", "ministerin", "staatssekretaer", "staatssekretaerin", "staatsrat",
@@ -55,6 +60,13 @@ func (x *extraction) roleToken(s *sentence, i int) (string, bool) {
 		last = last[j+1:]
 	}
 	if !startsUpper(last) && !isAcronym(t.Text) {
+		// "Digitalisierungs-minister": a word hyphenated at a line break
+		if !startsUpper(t.Text) || last == t.Text {
+			return "", false
+		}
+		if h, _, ok := x.g.roleHead(t.Text); ok {
+			return h, true
+		}
 		return "", false
 	}
 	// "Bundes-CIO"
@@ -101,6 +113,18 @@ func (x *extraction) readRoles() {
 				continue
 			}
 			all = append(all, pending{person, *rp, s, rule})
+			// "Als Stellvertreter wurden X und Y gewählt", "die Landräte X aus A und Y aus B"
+			if rule == "role.als" || strings.HasSuffix(rp.headKey, "raete") {
+				for _, q := range x.coordinatedPersons(s, person) {
+					qrp := *rp
+					qrp.party = nil
+					x.roleFromTailOf(s, &qrp, q)
+					all = append(all, pending{q, qrp, s, rule})
+				}
+				if strings.HasSuffix(rp.headKey, "raete") {
+					x.roleFromTailOf(s, &all[len(all)-1-len(x.coordinatedPersons(s, person))].rp, person)
+				}
+			}
 		}
 	}
 	// an office without a party takes the party of the office the same person holds in
@@ -163,6 +187,14 @@ var municipalRoleHeads = []string{"buergermeister", "buergermeisterin", "landrat
 // home state for offices of government, the home municipality for mayors and district
 // heads, the home organization for the rest.
 func (x *extraction) implicitParty(rp rolePhrase) *entity {
+	// a Landeshauptmann governs an Austrian Land
+	if k := foldKey(rp.headWord); strings.HasPrefix(k, "landeshaupt") {
+		for _, e := range x.order {
+			if e.typ == graph.State && e.gaz != nil && strings.HasPrefix(e.gaz.ISO, "AT") && e.count > 0 {
+				return e
+			}
+		}
+	}
 	if rp.political {
 		if m := x.ministryFor(rp.headWord); m != nil {
 			return m
@@ -245,6 +277,9 @@ func (x *extraction) rolePhrases(s *sentence) []rolePhrase {
 			}
 			break
 		}
+		if j >= 0 && pluralQuantifiers[toks[j].Key] {
+			continue // "zahlreiche Bürgermeister": no one's office
+		}
 		if j >= 0 {
 			if m := s.covering(j); m != nil && m.ent != nil && m.ent.typ.IsParty() && (m.kind == mAdj || isGenitiveName(toks[m.end-1])) {
 				if m.kind == mAdj && m.ent.gaz != nil && m.ent.gaz.City && strings.HasPrefix(head, "landr") {
@@ -253,6 +288,13 @@ func (x *extraction) rolePhrases(s *sentence) []rolePhrase {
 					rp.party = m.ent
 				}
 				rp.start = m.start
+			}
+		}
+		// "für den Hersteller, die AKDB, der geschäftsführende Direktor Rudolf Schleyer"
+		if rp.party == nil && rp.start >= 3 && articles[toks[rp.start-1].Key] && toks[rp.start-2].Text == "," {
+			if m := s.covering(rp.start - 3); m != nil && m.end == rp.start-2 && m.ent != nil && m.kind == mName &&
+				(m.ent.typ == graph.Organization || m.ent.typ == graph.Authority) {
+				rp.party = m.ent
 			}
 		}
 		textStart := rp.start
@@ -536,7 +578,7 @@ func (x *extraction) roleHolder(s *sentence, phrases []rolePhrase, pi int) (*ent
 	}
 	// "X ist seit Juni 2016 Hauptgeschäftsführer des Deutschen Städtetages"
 	for b2 := rp.start - 1; b2 >= 0 && b2 >= rp.start-6; b2-- {
-		if toks[b2].Key == "ist" || toks[b2].Key == "bleibt" || toks[b2].Key == "war" || toks[b2].Key == "als" || toks[b2].Key == "wird" {
+		if toks[b2].Key == "ist" || toks[b2].Key == "bleibt" || toks[b2].Key == "als" || toks[b2].Key == "wird" {
 			p := b2 - 1
 			if p >= 1 && toks[p].Text == "," {
 				p--
@@ -565,7 +607,7 @@ func (x *extraction) roleHolder(s *sentence, phrases []rolePhrase, pi int) (*ent
 	for b2 := rp.start - 1; b2 >= 1 && b2 >= rp.start-8; b2-- {
 		if (toks[b2].Key == "der" || toks[b2].Key == "die") && toks[b2-1].Text == "," && b2 >= 2 {
 			if m := s.covering(b2 - 2); m != nil && m.end == b2-1 && m.ent != nil && m.ent.typ == graph.Person {
-				if indexOf(s, b2, "als", "ist", "war", "wird") < rp.start {
+				if i := indexOf(s, b2, "als", "ist", "wird"); i >= 0 && i < rp.start {
 					return m.ent, "role.predicate"
 				}
 			}
@@ -586,8 +628,15 @@ func (x *extraction) roleHolder(s *sentence, phrases []rolePhrase, pi int) (*ent
 				return m.ent, "role.als"
 			}
 		}
+		// "Als Stellvertreter wurden X und Y gewählt", "gratulierten als Vorsitzender … Andreas Haas"
+		for _, m := range s.ments {
+			if m.ent != nil && m.ent.typ == graph.Person && m.start >= rp.end {
+				return m.ent, "role.als"
+			}
+		}
 	}
-	if rp.start > 0 && (toks[rp.start-1].Key == "zum" || toks[rp.start-1].Key == "zur") {
+	amt := rp.start > 1 && (toks[rp.start-1].Key == "des" || toks[rp.start-1].Key == "der") && (toks[rp.start-2].Key == "amt" || toks[rp.start-2].Key == "amtes" || toks[rp.start-2].Key == "amts")
+	if rp.start > 0 && (toks[rp.start-1].Key == "zum" || toks[rp.start-1].Key == "zur") || amt {
 		var best *entity
 		bestDist := 1 << 30
 		for _, m := range s.ments {
@@ -607,6 +656,61 @@ func (x *extraction) roleHolder(s *sentence, phrases []rolePhrase, pi int) (*ent
 		}
 	}
 	return nil, ""
+}
+
+// coordinatedPersons returns the persons named after p in s and coordinated with it:
+// "der Beigeordnete Christian Zaum und der Beigeordnete Holger Lachmann".
+func (x *extraction) coordinatedPersons(s *sentence, p *entity) []*entity {
+	var out []*entity
+	start := -1
+	for _, m := range s.ments {
+		if m.ent == p {
+			start = m.end
+			break
+		}
+	}
+	if start < 0 {
+		return nil
+	}
+	j := start
+	for j < len(s.toks) {
+		t := s.toks[j]
+		if m := s.covering(j); m != nil {
+			if m.ent != nil && m.ent.typ == graph.Person {
+				out = append(out, m.ent)
+				j = m.end
+				continue
+			}
+			if m.kind != mAdj {
+				// "aus Neuss", "(Landkreis X)": the party of the person before
+				if j > 0 && (s.toks[j-1].Key == "aus" || s.toks[j-1].Text == "(") {
+					j = m.end
+					continue
+				}
+				break
+			}
+			j = m.end
+			continue
+		}
+		_, isRole := x.roleToken(s, j)
+		if t.Text == "," || t.Key == "und" || t.Key == "sowie" || articles[t.Key] || isTitle(t) || roleModifiers[t.Key] || isRole ||
+			t.Key == "aus" || t.Text == "(" || t.Text == ")" {
+			j++
+			continue
+		}
+		break
+	}
+	return out
+}
+
+// roleFromTailOf applies roleFromTail after the mention of person p in s.
+func (x *extraction) roleFromTailOf(s *sentence, rp *rolePhrase, p *entity) {
+	for _, m := range s.ments {
+		if m.ent == p {
+			x.roleFromTail(s, rp, m.end)
+			return
+		}
+	}
 }
 
 // roleFromTail gives an office without a party the party written after its holder:
