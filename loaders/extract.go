@@ -411,6 +411,9 @@ func (x *extraction) release() graph.Release {
 			continue
 		}
 		ge := graph.NewEntity(e.typ, e.name)
+		if e.gaz != nil {
+			ge.ISO3166, ge.Wikidata, ge.Themenfeld = e.gaz.ISO, e.gaz.QID, e.gaz.Themenfeld
+		}
 		for a := range e.aliases {
 			if a != e.name {
 				ge.Aliases = append(ge.Aliases, a)

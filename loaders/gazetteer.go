@@ -30,6 +30,8 @@ type gazEntry struct {
 	City bool
 	// Context "themenfeld" marks a topic named only after the word Themenfeld ("Bildung").
 	Context string
+	// Themenfeld is the OZG Themenfeld a topic is.
+	Themenfeld string
 }
 
 // gazForm is one token sequence under which an entry is cited.
@@ -127,8 +129,12 @@ func loadGazetteer() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = readData("data/topics.tsv", 4, func(f []string) error {
-		g.add(&gazEntry{Type: graph.Topic, Name: f[1], Aliases: splitList(f[2]), Context: f[3]})
+	err = readData("data/topics.tsv", 5, func(f []string) error {
+		e := &gazEntry{Type: graph.Topic, Name: f[1], Aliases: splitList(f[2]), Context: f[4]}
+		if f[3] == "ozg" {
+			e.Themenfeld = f[1]
+		}
+		g.add(e)
 		return nil
 	})
 	if err != nil {
