@@ -40,6 +40,9 @@ var projectSuffixes = []string{"strategie", "dashboard", "portal", "plattform", 
 // projects, and "Name (ACRONYM)".
 func (x *extraction) findPatternNames(s *sentence) {
 	toks := s.toks
+	if has(s, "mitglied", "aufnahme", "aufnehm", "aufzunehm", "beitritt", "beigetreten", "gruendungsmitglied") {
+		x.quotedOrgs(s)
+	}
 	for i := 0; i < len(toks); i++ {
 		if s.covering(i) != nil {
 			continue
@@ -254,12 +257,39 @@ type docName struct {
 	ent  *entity
 }
 
+// quotedOrgs reads the quoted names in a sentence about members as organizations: the
+// new members „KDG Wittenberg - kommunales Rechenzentrum“ and „Spitalstiftung Konstanz“.
+func (x *extraction) quotedOrgs(s *sentence) {
+	toks := s.toks
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].Punct || !strings.ContainsAny(toks[i].Text, "„“\"") || i+1 >= len(toks) || !startsUpper(toks[i+1].Text) {
+			continue
+		}
+		k := i + 1
+		for k < len(toks) && !(toks[k].Punct && strings.ContainsAny(toks[k].Text, "“”\"")) && k-i <= 8 {
+			k++
+		}
+		if k >= len(toks) || k-i > 8 || s.covering(i+1) != nil {
+			continue
+		}
+		if f, end, ok := x.g.match(toks, i+1); ok && f.entry.Type.IsParty() && !f.entry.City {
+			x.addMention(s, &mention{start: i + 1, end: end, ent: x.entityFor("", "", f.entry)})
+			i = k
+			continue
+		}
+		name := stripLegal(spanText(toks, i+1, k))
+		e := x.entityFor(graph.Organization, name, nil)
+		x.addMention(s, &mention{start: i + 1, end: k, ent: e})
+		i = k
+	}
+}
+
 // municipalListAt reads the names after a plural head: "die Gemeinden Andechs, Berg und
 // Feldafing", "die Städte Flensburg, Kiel und Lübeck".
 func (x *extraction) municipalListAt(s *sentence, i int) int {
 	toks := s.toks
 	switch toks[i].Key {
-	case "gemeinden", "staedte", "kommunen", "landkreise", "kreise":
+	case "gemeinden", "staedte", "landkreise", "kreise":
 	default:
 		return 0
 	}
@@ -270,7 +300,7 @@ func (x *extraction) municipalListAt(s *sentence, i int) int {
 			break
 		}
 		e := nameRun(toks, j, 3)
-		if e == j || x.g.isFirstName(toks[j].Text) {
+		if e == j || x.g.isFirstName(toks[j].Text) || nounLike(toks[e-1].Key) {
 			break
 		}
 		name := spanText(toks, j, e)

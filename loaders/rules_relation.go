@@ -465,8 +465,13 @@ func (x *extraction) memberConsists(s *sentence, i int) {
 	if target == nil {
 		return
 	}
-	for _, a := range x.actors(s, aus, i) {
-		x.addFact(graph.MemberOf, a.ent, target, "", s, "member.bestehen")
+	for _, m := range s.ments {
+		if m.start <= aus || m.start >= i {
+			continue
+		}
+		for _, e := range m.ents() {
+			x.addFact(graph.MemberOf, e, target, "", s, "member.bestehen")
+		}
 	}
 }
 
@@ -583,9 +588,17 @@ func (x *extraction) readCooperation() {
 				}
 			}
 		}
+		targets := map[*entity]bool{}
+		for _, f := range x.facts {
+			if f.typ == graph.MemberOf && f.sent == s {
+				targets[f.to] = true
+			}
+		}
 		var parties []*entity
 		for _, a := range acts {
-			parties = append(parties, stateOf(a.ent))
+			if !targets[a.ent] {
+				parties = append(parties, stateOf(a.ent))
+			}
 		}
 		parties = uniq(parties)
 		if len(parties) < 2 || len(parties) > 8 {

@@ -94,12 +94,6 @@ func (x *extraction) roleToken(s *sentence, i int) (string, bool) {
 
 // readRoles reads the HOLDS_ROLE facts of every sentence.
 func (x *extraction) readRoles() {
-	type pending struct {
-		person *entity
-		rp     rolePhrase
-		s      *sentence
-		rule   string
-	}
 	var all []pending
 	for _, s := range x.sents {
 		phrases := x.rolePhrases(s)
@@ -127,6 +121,7 @@ func (x *extraction) readRoles() {
 			}
 		}
 	}
+	all = append(all, x.boardMembers()...)
 	// an office without a party takes the party of the office the same person holds in
 	// the same sentence next to it ("CIO, Ministerialdirektor Stefan Krebs"), or of the
 	// office coordinated before it ("dem bayerischen Innenminister X und dem Staatsminister Y")
@@ -241,6 +236,66 @@ func (x *extraction) ministryFor(word string) *entity {
 		return nil
 	}
 	return nil
+}
+
+// pending is an office read from a sentence, before its party is settled.
+type pending struct {
+	person *entity
+	rp     rolePhrase
+	s      *sentence
+	rule   string
+}
+
+// boardBodies are the boards persons are elected or sent to.
+var boardBodies = map[string]string{"vorstand": "Vorstandsmitglied", "aufsichtsrat": "Aufsichtsratsmitglied",
+	"verwaltungsrat": "Verwaltungsratsmitglied", "beirat": "Beiratsmitglied", "praesidium": "Präsidiumsmitglied"}
+
+// boardMembers reads "X und Y wurden in den Vorstand berufen", "X in den Aufsichtsrat der
+// ZIO GmbH entsandt", and "Person vom Finanzministerium": offices named by the board or
+// the body a person belongs to.
+func (x *extraction) boardMembers() []pending {
+	var out []pending
+	for _, s := range x.sents {
+		toks := s.toks
+		for i := 0; i+2 < len(toks); i++ {
+			role, ok := boardBodies[toks[i+2].Key]
+			if toks[i].Key != "in" || toks[i+1].Key != "den" && toks[i+1].Key != "das" || !ok {
+				continue
+			}
+			if !has(s, "berufen", "gewaehlt", "entsandt", "bestellt", "aufgenommen", "nachgewaehlt") {
+				continue
+			}
+			rp := rolePhrase{start: i + 2, end: i + 3, head: i + 2, text: role, headKey: foldKey(role), headWord: role}
+			if p, end := x.partyAfter(s, i+3); p != nil {
+				rp.party, rp.end = p, end
+			}
+			for _, m := range s.ments {
+				if m.ent != nil && m.ent.typ == graph.Person {
+					out = append(out, pending{m.ent, rp, s, "role.gremium"})
+				}
+			}
+		}
+		// "Frank Bonse vom Finanzministerium Sachsen-Anhalt"
+		for _, m := range s.ments {
+			if m.ent == nil || m.ent.typ != graph.Person || m.end+1 >= len(toks) {
+				continue
+			}
+			j := m.end
+			if toks[j].Key != "vom" && !(toks[j].Key == "von" && j+1 < len(toks) && (toks[j+1].Key == "der" || toks[j+1].Key == "dem")) {
+				continue
+			}
+			j++
+			if toks[j].Key == "der" || toks[j].Key == "dem" {
+				j++
+			}
+			if pm := s.covering(j); pm != nil && pm.start == j && pm.ent != nil && pm.kind == mName &&
+				(pm.ent.typ == graph.Authority || pm.ent.typ == graph.Organization) {
+				rp := rolePhrase{start: m.end, end: pm.end, head: m.end, text: "Vertreter", headKey: "vertreter", headWord: "Vertreter", party: pm.ent}
+				out = append(out, pending{m.ent, rp, s, "role.von"})
+			}
+		}
+	}
+	return out
 }
 
 // rolePhrases finds the offices s names, with their parties where the sentence names them.
