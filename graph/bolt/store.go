@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -64,6 +65,8 @@ func Open(path string) (*Store, error) {
 // openDB opens the bbolt file and translates its errors.
 func openDB(path string) (db *bbolt.DB, err error) {
 	var file *os.File
+	// A damaged file can point bbolt outside the mapped data: let that fault panic too.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		// bbolt panics on some kinds of damage; a damaged file is an error, not a crash.
 		// Closing the file releases its lock, so that the caller may try again.
@@ -96,6 +99,7 @@ func openDB(path string) (db *bbolt.DB, err error) {
 
 // init checks or writes the schema version and builds the index from the stored releases.
 func (s *Store) init() (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("open %s: data file is corrupt: %v", s.path, p)
