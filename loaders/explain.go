@@ -42,6 +42,8 @@ var rules = []Rule{
 	{"work.folgesatz", "a topic or project in the sentence after the one naming the parties", 0.45},
 	{"work.home", "a list of projects in a release about one organization, without another party", 0.4},
 	{"work.pronomen", "\"Umgesetzt wird es von A und B\": the project of the sentence before", 0.55},
+	{"work.besitz", "\"unser neues Dashboard\", \"mit seiner Online-Baugenehmigung\": the owner", 0.55},
+	{"work.herkunft", "\"der digitale Bauantrag aus Mecklenburg-Vorpommern\": the Land or town it comes from", 0.55},
 	{"work.jeweils", "\"die jeweiligen Portale A und B\": each party its own", 0.55},
 }
 

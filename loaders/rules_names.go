@@ -52,6 +52,10 @@ func (x *extraction) findPatternNames(s *sentence) {
 			i = end - 1
 			continue
 		}
+		if end := x.quotedProjectAt(s, i); end > i {
+			i = end - 1
+			continue
+		}
 		if end := x.ministryAt(s, i); end > i {
 			i = end - 1
 			continue
@@ -702,20 +706,6 @@ func (x *extraction) projectAt(s *sentence, i int) int {
 	}
 	if isHead && i+1 < len(toks) {
 		j := i + 1
-		if toks[j].Punct && strings.ContainsAny(toks[j].Text, "„“\"‚‘»«") {
-			// quoted name
-			k := j + 1
-			for k < len(toks) && !(toks[k].Punct && strings.ContainsAny(toks[k].Text, "“”\"‘’«»")) && k-j < 12 {
-				k++
-			}
-			if k < len(toks) && k > j+1 {
-				name := spanText(toks, j+1, k)
-				e := x.projectEntity(name)
-				x.addMention(s, &mention{start: j + 1, end: k, ent: e})
-				return k + 1
-			}
-			return 0
-		}
 		if strings.HasPrefix(t.Key, "projekt") && startsUpper(toks[j].Text) && !x.g.isFirstName(toks[j].Text) {
 			end := nameRun(toks, j, 3)
 			if end > j {
@@ -733,7 +723,6 @@ func (x *extraction) projectAt(s *sentence, i int) int {
 				return end
 			}
 		}
-		return 0
 	}
 	// "Das Phoenix genannte Projekt"
 	if i+2 < len(toks) && startsUpper(t.Text) && strings.HasPrefix(toks[i+1].Key, "genannt") {
@@ -757,6 +746,16 @@ func (x *extraction) projectAt(s *sentence, i int) int {
 				e := x.projectEntity(name)
 				x.addMention(s, &mention{start: i, end: end, ent: e})
 				return end
+			}
+		}
+	}
+	// "mit dem Digitalisierungsfahrplan"
+	if startsUpper(t.Text) && i > 0 && (toks[i-1].Key == "dem" || toks[i-1].Key == "den" || toks[i-1].Key == "der" || toks[i-1].Key == "des") {
+		for _, suf := range []string{"fahrplan", "dashboard"} {
+			if strings.HasSuffix(t.Key, suf) && len(t.Key) > len(suf)+4 {
+				e := x.projectEntity(t.Text)
+				x.addMention(s, &mention{start: i, end: i + 1, ent: e})
+				return i + 1
 			}
 		}
 	}
@@ -837,6 +836,59 @@ func (x *extraction) kindKnown(k string) bool {
 		}
 	}
 	return false
+}
+
+// quotedProjectAt reads a quoted name after a project's head noun, early, before the
+// gazetteer reads the names inside it: das Projekt „Virtuelles Bauamt“, das
+// OZG-Programm „Modell Rheinland-Pfalz“, die Einführung von „BärGPT“; and a name after
+// "nennt sich": "Eines dieser Projekte nennt sich Connected Urban Twins, kurz CUT".
+func (x *extraction) quotedProjectAt(s *sentence, i int) int {
+	toks := s.toks
+	t := toks[i]
+	if t.Punct || i+2 >= len(toks) {
+		return 0
+	}
+	if (t.Key == "nennt" && toks[i+1].Key == "sich" || t.Key == "namens" || t.Key == "heisst") && has(s, "projekt") {
+		j := i + 1
+		if toks[j].Key == "sich" {
+			j++
+		}
+		end := nameRun(toks, j, 4)
+		if end == j || s.covering(j) != nil {
+			return 0
+		}
+		e := x.projectEntity(spanText(toks, j, end))
+		x.addMention(s, &mention{start: j, end: end, ent: e})
+		// ", kurz CUT"
+		if end+2 < len(toks) && toks[end].Text == "," && toks[end+1].Key == "kurz" && isAcronymLike(toks[end+2].Text) {
+			e.aliases[toks[end+2].Text] = true
+			x.addMention(s, &mention{start: end + 2, end: end + 3, ent: e})
+			x.addDocName(toks[end+2].Text, e)
+			return end + 3
+		}
+		return end
+	}
+	isHead := t.Key == "von" && i > 0 && (strings.HasPrefix(toks[i-1].Key, "einfuehrung") || strings.HasPrefix(toks[i-1].Key, "start"))
+	for _, h := range projectHeads {
+		if t.Key == h || strings.HasSuffix(t.Key, h) && (strings.Contains(t.Text, "-") || h == "projekt" || h == "projekts") {
+			isHead = true
+		}
+	}
+	j := i + 1
+	if !isHead || !toks[j].Punct || !strings.ContainsAny(toks[j].Text, "„“\"‚‘»«") {
+		return 0
+	}
+	k := j + 1
+	for k < len(toks) && !(toks[k].Punct && strings.ContainsAny(toks[k].Text, "“”\"‘’«»")) && k-j < 12 {
+		k++
+	}
+	if k >= len(toks) || k == j+1 || s.covering(j+1) != nil {
+		return 0
+	}
+	e := x.projectEntity(spanText(toks, j+1, k))
+	x.addMention(s, &mention{start: j + 1, end: k, ent: e})
+	x.addDocName(e.name, e)
+	return k + 1
 }
 
 // projectEntity returns the project named name, the gazetteer's entry when it has one.

@@ -681,6 +681,9 @@ func (x *extraction) readWork() {
 			x.workPronoun(si, s)
 			continue
 		}
+		for _, t := range targets {
+			x.workOwner(s, t)
+		}
 		if !hasWorkTrigger(s) {
 			continue
 		}
@@ -709,6 +712,10 @@ func (x *extraction) workInherited(si int, s *sentence, targets []*mention) {
 	if acts := x.actors(prev, 0, len(prev.toks)); len(acts) > 0 {
 		parties = x.workers(prev, &mention{start: len(prev.toks), end: len(prev.toks)})
 	}
+	if len(parties) == 0 && (agreementWords(s) || agreementWords(prev)) {
+		// "Schwerpunkt der Zusammenarbeit ist …", "Der Pakt setzt auf …": the partners
+		parties = x.coopParties()
+	}
 	if len(parties) == 0 {
 		// a list of projects in a release about one organization: its own
 		if x.homeOrg != nil && x.homeOrg.typ == graph.Organization && len(targets) >= 2 && !hasParty(prev) {
@@ -732,6 +739,68 @@ func (x *extraction) workInherited(si int, s *sentence, targets []*mention) {
 	for _, t := range targets {
 		for _, p := range parties {
 			x.addFact(graph.WorksOn, p, t.ent, "", s, "work.folgesatz")
+		}
+	}
+}
+
+// agreementWords reports whether s speaks of the cooperation, agreement or pact itself.
+func agreementWords(s *sentence) bool {
+	return has(s, "vereinbarung", "kooperation", "zusammenarbeit", "pakt", "partnerschaft", "abkommen", "staatsvertrag", "gemeinsam")
+}
+
+// coopParties returns the parties of the first cooperation the release states.
+func (x *extraction) coopParties() []*entity {
+	var first *sentence
+	var out []*entity
+	for _, f := range x.facts {
+		if f.typ != graph.CooperatesWith {
+			continue
+		}
+		if first == nil {
+			first = f.sent
+		}
+		if f.sent == first {
+			out = append(out, f.from, f.to)
+		}
+	}
+	out = uniq(out)
+	if len(out) > 4 {
+		return nil
+	}
+	return out
+}
+
+// possessives mark the owner of what follows: "unser neues Dashboard", "mit seiner
+// Online-Baugenehmigung".
+var possessives = map[string]string{"unser": "wir", "unsere": "wir", "unseren": "wir", "unserem": "wir", "unserer": "wir",
+	"unseres": "wir", "sein": "er", "seine": "er", "seinen": "er", "seinem": "er", "seiner": "er", "seines": "er",
+	"ihr": "sie", "ihre": "sie", "ihren": "sie", "ihrem": "sie", "ihrer": "sie", "ihres": "sie"}
+
+// workOwner reads the owner of a project or topic: a possessive before it ("unser neues
+// Digitalisierungs-Dashboard", "mit seiner Online-Baugenehmigung") or its origin after it
+// ("der digitale Bauantrag aus Mecklenburg-Vorpommern", "das Projekt X in Baden-Württemberg").
+func (x *extraction) workOwner(s *sentence, t *mention) {
+	toks := s.toks
+	j := t.start - 1
+	for j >= 0 && j >= t.start-3 && !toks[j].Punct && !startsUpper(toks[j].Text) && possessives[toks[j].Key] == "" && s.covering(j) == nil {
+		j--
+	}
+	if j >= 0 {
+		if m := s.covering(j); m != nil && m.kind == mCoref && m.ent != nil && possessives[toks[j].Key] == "wir" {
+			x.addFact(graph.WorksOn, m.ent, t.ent, "", s, "work.besitz")
+		} else if possessives[toks[j].Key] == "er" || possessives[toks[j].Key] == "sie" {
+			for k := len(s.ments) - 1; k >= 0; k-- {
+				m := s.ments[k]
+				if m.end <= j && m.ent != nil && m.ent.typ.IsParty() && m.kind != mAdj {
+					x.addFact(graph.WorksOn, m.ent, t.ent, "", s, "work.besitz")
+					break
+				}
+			}
+		}
+	}
+	if e := t.end; e+1 < len(toks) && (toks[e].Key == "aus" || toks[e].Key == "in") {
+		if m := s.covering(e + 1); m != nil && m.start == e+1 && m.ent != nil && (m.ent.typ == graph.State || m.ent.typ == graph.Municipality) {
+			x.addFact(graph.WorksOn, m.ent, t.ent, "", s, "work.herkunft")
 		}
 	}
 }
