@@ -424,8 +424,9 @@ func (x *extraction) resolveSpeakerCorefs() {
 			if !s.inQuote[i] && !x.quoteSentence(s) || !firstPersonWords[t.Key] || s.covering(i) != nil {
 				continue
 			}
-			// "unser Land" is the country; "unsere beiden Länder" a group read elsewhere
-			if i+1 < len(s.toks) && (s.toks[i+1].Key == "land" || s.toks[i+1].Key == "beiden") {
+			// "unser Land" is the country; "unsere beiden Länder" a group read elsewhere;
+			// "(wir berichteten)" is the publisher
+			if i+1 < len(s.toks) && (s.toks[i+1].Key == "land" || s.toks[i+1].Key == "beiden") || i > 0 && s.toks[i-1].Text == "(" {
 				continue
 			}
 			x.addMention(s, &mention{start: i, end: i + 1, ent: party, kind: mCoref})

@@ -322,7 +322,7 @@ func isLocative(toks []token, i int) bool {
 	}
 	// "im Land NRW", "in der Stadt Kiel"
 	switch toks[i-1].Key {
-	case "land", "landes", "freistaat", "stadt", "gemeinde", "landkreis", "kreis", "bundesland":
+	case "land", "landes", "freistaat", "stadt", "gemeinde", "landkreis", "kreis", "bundesland", "ganz", "ganzen":
 		if i >= 2 && (toks[i-2].Key == "der" || toks[i-2].Key == "dem") && i >= 3 {
 			return isLocative(toks, i-2)
 		}

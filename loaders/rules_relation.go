@@ -681,6 +681,7 @@ func (x *extraction) readWork() {
 			x.workPronoun(si, s)
 			continue
 		}
+		targets = workTargets(s, targets)
 		for _, t := range targets {
 			x.workOwner(s, t)
 		}
@@ -741,6 +742,28 @@ func (x *extraction) workInherited(si int, s *sentence, targets []*mention) {
 			x.addFact(graph.WorksOn, p, t.ent, "", s, "work.folgesatz")
 		}
 	}
+}
+
+// workTargets drops the topics a sentence names only in passing: after an indefinite
+// article ("eines digitalen Zwillings") and in long lists of policy fields.
+func workTargets(s *sentence, targets []*mention) []*mention {
+	commas := 0
+	for _, t := range s.toks {
+		if t.Text == "," {
+			commas++
+		}
+	}
+	broad := commas >= 5 && has(s, "themenfelder", "bereiche", "felder", "politikfelder")
+	var out []*mention
+	for _, t := range targets {
+		if t.ent.typ == graph.Topic {
+			if broad || afterIndefinite(s.toks, t.start) {
+				continue
+			}
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // agreementWords reports whether s speaks of the cooperation, agreement or pact itself.
@@ -875,6 +898,16 @@ func (x *extraction) workers(s *sentence, t *mention) []*entity {
 		}
 	}
 	acts := x.actors(s, 0, len(toks))
+	// "der Staatsvertrag zwischen Bund und Ländern über X": no actor of X
+	if z := indexOf(s, 0, "zwischen"); z >= 0 {
+		var kept []actor
+		for _, a := range acts {
+			if a.m.start < z || a.m.start > z+4 {
+				kept = append(kept, a)
+			}
+		}
+		acts = kept
+	}
 	if len(acts) == 0 {
 		return nil
 	}
