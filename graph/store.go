@@ -16,7 +16,7 @@ type Store interface {
 
 	// Entity returns the entity with the given ID, its aliases gathered from every release.
 	Entity(ctx context.Context, id string) (Entity, error)
-	// Entities returns entities of the filter's type (all when empty) ordered by ID.
+	// Entities returns the entities the filter selects, ordered by ID.
 	Entities(ctx context.Context, f EntityFilter) (Paged[Entity], error)
 	// Relations returns the relations the filter selects, ordered by ID, each with the
 	// evidence of every release stating it.
@@ -80,7 +80,31 @@ type Paged[T any] struct {
 // EntityFilter selects entities of one type, or of every type when Type is empty.
 type EntityFilter struct {
 	Type EntityType
+	// IDs, when not empty, selects just the entities with these IDs that exist (and are of
+	// Type, if given): a batch read. At most MaxPageSize IDs; with First 0 the page holds
+	// every entity selected.
+	IDs []string
 	Page
+}
+
+// Validate reports an EINVALID error for an unknown type, too many IDs or a malformed page.
+func (f EntityFilter) Validate() error {
+	if f.Type != "" && !f.Type.Valid() {
+		return Errorf(EINVALID, "unknown entity type %q", f.Type)
+	}
+	if len(f.IDs) > MaxPageSize {
+		return Errorf(EINVALID, "%d IDs: want at most %d", len(f.IDs), MaxPageSize)
+	}
+	return f.Page.Validate()
+}
+
+// Size returns the number of entities the page asks for: First, or for a batch read with
+// First 0 all of them.
+func (f EntityFilter) Size() int {
+	if len(f.IDs) > 0 && f.First == 0 {
+		return len(f.IDs)
+	}
+	return f.Page.Size()
 }
 
 // Subgraph is a set of entities and the relations among them.

@@ -23,19 +23,26 @@ func (s *Store) Entity(ctx context.Context, id string) (graph.Entity, error) {
 	return e, err
 }
 
-// Entities returns entities of the filter's type (all when empty) ordered by ID; After is
-// a key, the entities with greater IDs follow.
+// Entities returns the entities the filter selects, ordered by ID; After is a key, the
+// entities with greater IDs follow.
 func (s *Store) Entities(ctx context.Context, f graph.EntityFilter) (graph.Paged[graph.Entity], error) {
 	var page graph.Paged[graph.Entity]
-	if f.Type != "" && !f.Type.Valid() {
-		return page, graph.Errorf(graph.EINVALID, "unknown entity type %q", f.Type)
-	}
-	if err := f.Page.Validate(); err != nil {
+	if err := f.Validate(); err != nil {
 		return page, err
 	}
 	err := s.read(ctx, func(idx *index) error {
 		list := idx.entityList
-		if f.Type != "" {
+		switch {
+		case len(f.IDs) > 0:
+			list = nil
+			for _, id := range f.IDs {
+				if n, ok := idx.entities[id]; ok && (f.Type == "" || n.entity.Type == f.Type) {
+					list = append(list, n)
+				}
+			}
+			slices.SortFunc(list, func(a, b *entityNode) int { return a.ord - b.ord })
+			list = slices.Compact(list)
+		case f.Type != "":
 			// The IDs of one type share its prefix, so they are one run of the sorted list.
 			prefix := graph.EntityID(f.Type, "")
 			lo, _ := slices.BinarySearchFunc(list, prefix, compareID)

@@ -14,6 +14,7 @@ var entityTests = []subtest{
 	{"UnknownIsNotFound", testEntityUnknown},
 	{"ListByType", testEntitiesByType},
 	{"Paging", testEntitiesPaging},
+	{"ByIDs", testEntitiesByIDs},
 	{"InvalidFilter", testEntitiesInvalid},
 }
 
@@ -129,6 +130,55 @@ func testEntitiesPaging(t *testing.T, h *harness) {
 			t.Errorf("%s: Total %d, More %v; want %d, %v", tt.name, p.Total, p.More, tt.total, tt.more)
 		}
 	}
+}
+
+func testEntitiesByIDs(t *testing.T, h *harness) {
+	h.load()
+	// Unknown IDs are left out, duplicates read once, the order of the IDs does not matter.
+	asked := []string{hessen, "state:atlantis", bayern, voigt, bayern, "", fitko}
+	found := sorted(bayern, fitko, hessen, voigt)
+	tests := []struct {
+		name  string
+		f     graph.EntityFilter
+		want  []string
+		total int
+		more  bool
+	}{
+		{"all", graph.EntityFilter{IDs: asked}, found, 4, false},
+		{"of a type", graph.EntityFilter{IDs: asked, Type: graph.State}, sorted(bayern, hessen), 2, false},
+		{"none exists", graph.EntityFilter{IDs: []string{"state:atlantis"}}, nil, 0, false},
+		{"one", graph.EntityFilter{IDs: []string{cloudSued}}, []string{cloudSued}, 1, false},
+		{"first page", graph.EntityFilter{IDs: asked, Page: graph.Page{First: 2}}, found[:2], 4, true},
+		{"after", graph.EntityFilter{IDs: asked, Page: graph.Page{After: found[1]}}, found[2:], 4, false},
+	}
+	for _, tt := range tests {
+		p, err := h.s.Entities(h.ctx, tt.f)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		wantIDs(t, tt.name, ids(p.Items), tt.want)
+		if p.Total != tt.total || p.More != tt.more {
+			t.Errorf("%s: Total %d, More %v; want %d, %v", tt.name, p.Total, p.More, tt.total, tt.more)
+		}
+		// Each is the whole entity, as Entity returns it.
+		for _, e := range p.Items {
+			wantEqual(t, tt.name+": "+e.ID, []graph.Entity{e}, []graph.Entity{h.mustEntity(e.ID)})
+		}
+	}
+
+	// A batch of MaxPageSize IDs comes back whole on one page.
+	all := h.allEntities("")
+	batch := make([]string, graph.MaxPageSize)
+	for i := range batch {
+		batch[i] = all[i%len(all)].ID
+	}
+	p, err := h.s.Entities(h.ctx, graph.EntityFilter{IDs: batch})
+	if err != nil {
+		t.Fatalf("Entities(%d IDs): %v", len(batch), err)
+	}
+	wantEqual(t, "Entities(every ID, repeated)", p.Items, all)
+	_, err = h.s.Entities(h.ctx, graph.EntityFilter{IDs: append(batch, bayern)})
+	wantCode(t, fmt.Sprintf("Entities(%d IDs)", len(batch)+1), err, graph.EINVALID)
 }
 
 func testEntitiesInvalid(t *testing.T, h *harness) {

@@ -44,6 +44,8 @@
 //   - Paging: for Entities and Relations, After is a key: the items with greater IDs follow,
 //     whether or not After exists. For Releases, After must name a stored release
 //     (EINVALID otherwise). Total counts every selected item, regardless of After.
+//   - Entities with IDs reads a batch: each existing entity once, whatever the order and
+//     repetitions of the IDs, as Entity returns it; all of them on one page when First is 0.
 //   - Search returns the entities with graph.SearchRank ≥ 0, by rank, then by ID, at most
 //     limit of them.
 //   - Neighborhood walks relations in both directions. Nodes are the entities at distance

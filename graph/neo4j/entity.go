@@ -39,28 +39,32 @@ func (s *Store) Entity(ctx context.Context, id string) (graph.Entity, error) {
 	return e, err
 }
 
-// Entities returns entities of the filter's type (all when empty) ordered by ID.
+// Entities returns the entities the filter selects, ordered by ID.
 func (s *Store) Entities(ctx context.Context, f graph.EntityFilter) (graph.Paged[graph.Entity], error) {
 	var page graph.Paged[graph.Entity]
-	if err := f.Page.Validate(); err != nil {
+	if err := f.Validate(); err != nil {
 		return page, err
 	}
-	label := "Entity"
-	if f.Type != "" {
-		if !f.Type.Valid() {
-			return page, graph.Errorf(graph.EINVALID, "unknown entity type %q", f.Type)
-		}
+	label, cond := "Entity", "true"
+	params := map[string]any{"after": f.After, "limit": f.Size() + 1}
+	switch {
+	case len(f.IDs) > 0:
+		// Matched as :Entity, so that the unique index on the ID finds each.
+		ids := slices.Clone(f.IDs)
+		slices.Sort(ids)
+		params["ids"], params["type"] = slices.Compact(ids), string(f.Type)
+		cond = "e.id IN $ids AND ($type = '' OR e.type = $type)"
+	case f.Type != "":
 		label = string(f.Type) // a valid type is one of the labels
 	}
-	size := f.Size()
+	match := "MATCH (e:" + label + ") WHERE " + cond
 	err := s.read(ctx, "entities", func(tx driver.ManagedTransaction) error {
-		rec, err := single(ctx, tx, "MATCH (e:"+label+") RETURN count(e)", nil)
+		rec, err := single(ctx, tx, match+" RETURN count(e)", params)
 		if err != nil {
 			return err
 		}
 		page.Total = integer(rec.Values[0])
-		recs, err := collect(ctx, tx, "MATCH (e:"+label+") WHERE e.id > $after RETURN "+entityMap+" ORDER BY e.id LIMIT $limit",
-			map[string]any{"after": f.After, "limit": size + 1})
+		recs, err := collect(ctx, tx, match+" AND e.id > $after RETURN "+entityMap+" ORDER BY e.id LIMIT $limit", params)
 		if err != nil {
 			return err
 		}
@@ -69,7 +73,7 @@ func (s *Store) Entities(ctx context.Context, f graph.EntityFilter) (graph.Paged
 		}
 		return nil
 	})
-	if len(page.Items) > size {
+	if size := f.Size(); len(page.Items) > size {
 		page.Items, page.More = page.Items[:size], true
 	}
 	return page, err
