@@ -33,7 +33,7 @@ var projectHeads = []string{"projekt", "projekts", "projektes", "foerderprojekt"
 
 // projectSuffixes end the compounds that name plans, platforms and programmes
 // ("Open-Source-Strategie", "Digitalisierungs-Dashboard").
-var projectSuffixes = []string{"strategie", "dashboard", "portal", "plattform", "richtlinie", "fahrplan", "masterplan"}
+var projectSuffixes = []string{"strategie", "dashboard", "portal", "plattform", "richtlinie", "fahrplan", "masterplan", "modellvorhaben"}
 
 // findPatternNames finds the names the gazetteer does not know by their form: legal
 // forms, head nouns of municipalities, associations, ministries, organizations and
@@ -53,6 +53,10 @@ func (x *extraction) findPatternNames(s *sentence) {
 			continue
 		}
 		if end := x.quotedProjectAt(s, i); end > i {
+			i = end - 1
+			continue
+		}
+		if end := x.programmeAt(s, i); end > i {
 			i = end - 1
 			continue
 		}
@@ -384,6 +388,12 @@ func (x *extraction) describedOrgAt(s *sentence, i int) int {
 	}
 	name := spanText(toks, j, end)
 	e := x.entityFor(graph.Organization, name, nil)
+	e.kinds = appendKind(e.kinds, strings.ToLower(t.Text))
+	for _, d := range []string{"dienstleister", "anbieter", "hersteller", "unternehmen", "firma", "konzern", "softwarehaus", "startup"} {
+		if strings.Contains(t.Key, d) {
+			e.kinds = appendKind(e.kinds, "unternehmen")
+		}
+	}
 	x.addMention(s, &mention{start: j, end: end, ent: e})
 	return end
 }
@@ -889,6 +899,45 @@ func (x *extraction) quotedProjectAt(s *sentence, i int) int {
 	x.addMention(s, &mention{start: j + 1, end: k, ent: e})
 	x.addDocName(e.name, e)
 	return k + 1
+}
+
+// programmeHeads name programmes by their subject: "Modellvorhaben zur Interkommunalen
+// Zusammenarbeit (IKZ)", "die Plattform für Zivilgerichtliche Online-Verfahren".
+var programmeHeads = map[string]bool{"modellvorhaben": true, "modellprojekt": true, "modellprojekte": true,
+	"pilotprojekt": true, "foerderprogramm": true, "programm": true, "plattform": true, "portal": true, "projekt": true}
+
+// programmeAt reads a programme named by its subject after "zur", "zum" or "für", with
+// an acronym that may name it later as a compound: "Modellvorhaben zur Interkommunalen
+// Zusammenarbeit (IKZ)" is also "IKZ-Modellvorhaben".
+func (x *extraction) programmeAt(s *sentence, i int) int {
+	toks := s.toks
+	t := toks[i]
+	if !programmeHeads[t.Key] || i+2 >= len(toks) {
+		return 0
+	}
+	p := toks[i+1].Key
+	if p != "zur" && p != "zum" && p != "fuer" {
+		return 0
+	}
+	end := nameRunIn(toks, i+2, 4, false)
+	if end-(i+2) < 2 || s.covering(i+2) != nil {
+		return 0
+	}
+	name := spanText(toks, i, end)
+	if end+2 < len(toks) && toks[end].Text == "(" && toks[end+2].Text == ")" && isAcronymLike(toks[end+1].Text) {
+		acr := toks[end+1].Text
+		e := x.projectEntity(acr + "-" + t.Text)
+		e.aliases[name] = true
+		x.addDocName(acr+"-"+t.Text, e)
+		x.addMention(s, &mention{start: i, end: end + 3, ent: e})
+		return end + 3
+	}
+	if i == 0 || !articles[toks[i-1].Key] && toks[i-1].Key != "drei" {
+		return 0
+	}
+	e := x.projectEntity(name)
+	x.addMention(s, &mention{start: i, end: end, ent: e})
+	return end
 }
 
 // projectEntity returns the project named name, the gazetteer's entry when it has one.

@@ -665,7 +665,8 @@ var workTriggers = []string{"entwickel", "entwickl", "weiterentwickel", "betreib
 	"bereitstell", "bereitgestellt", "anbiet", "angeboten", "fokus", "schwerpunkt", "bereich", "themenfeld",
 	"kompetenz", "expertise", "setzt", "setzen", "beschliesst", "beschlossen", "begleit", "verantwort", "koordin",
 	"treibt", "treiben", "uebernommen", "uebernimmt", "arbeitet", "arbeiten", "engagier", "widme", "staerk",
-	"nutzt", "nutzen", "ermoeglicht", "plant", "planen", "investier", "gemeinsam", "erarbeit", "realisier"}
+	"nutzt", "nutzen", "ermoeglicht", "plant", "planen", "investier", "gemeinsam", "erarbeit", "realisier",
+	"gehostet", "hostet", "vorgelegt", "gestellt", "weiterentwickl"}
 
 // readWork reads WORKS_ON facts: a party and the topics or projects a sentence says it
 // works on.
@@ -705,16 +706,23 @@ func (x *extraction) readWork() {
 // Weitere Ansätze sind die Entwicklung von Open-Source-Lösungen"). "Die jeweiligen
 // Serviceportale A und B" give each party its own.
 func (x *extraction) workInherited(si int, s *sentence, targets []*mention) {
-	if si == 0 || x.sents[si-1].block != s.block || s.title {
+	if s.title {
 		return
 	}
-	prev := x.sents[si-1]
+	prev := &sentence{}
+	if si > 0 && x.sents[si-1].block == s.block {
+		prev = x.sents[si-1]
+	}
 	var parties []*entity
-	if acts := x.actors(prev, 0, len(prev.toks)); len(acts) > 0 {
+	if agreementWords(s) {
+		// "Schwerpunkt der Zusammenarbeit ist …", "die gemeinsame Weiterentwicklung von X": the partners
+		parties = x.coopParties()
+	}
+	if acts := x.actors(prev, 0, len(prev.toks)); len(parties) == 0 && len(acts) > 0 {
 		parties = x.workers(prev, &mention{start: len(prev.toks), end: len(prev.toks)})
 	}
-	if len(parties) == 0 && (agreementWords(s) || agreementWords(prev)) {
-		// "Schwerpunkt der Zusammenarbeit ist …", "Der Pakt setzt auf …": the partners
+	if len(parties) == 0 && agreementWords(prev) {
+		// "Die Vereinbarung setzt auf …. Im Fokus steht X"
 		parties = x.coopParties()
 	}
 	if len(parties) == 0 {
@@ -821,7 +829,11 @@ func (x *extraction) workOwner(s *sentence, t *mention) {
 			}
 		}
 	}
-	if e := t.end; e+1 < len(toks) && (toks[e].Key == "aus" || toks[e].Key == "in") {
+	e := t.end
+	if e < len(toks) && toks[e].Punct && strings.ContainsAny(toks[e].Text, "“”\"‘’") {
+		e++
+	}
+	if e+1 < len(toks) && (toks[e].Key == "aus" || toks[e].Key == "in") {
 		if m := s.covering(e + 1); m != nil && m.start == e+1 && m.ent != nil && (m.ent.typ == graph.State || m.ent.typ == graph.Municipality) {
 			x.addFact(graph.WorksOn, m.ent, t.ent, "", s, "work.herkunft")
 		}
@@ -853,7 +865,7 @@ func (x *extraction) workPronoun(si int, s *sentence) {
 			targets = append(targets, m.ent)
 		}
 	}
-	if len(targets) != 1 {
+	if targets = uniq(targets); len(targets) != 1 {
 		return
 	}
 	acts := x.actors(s, 0, len(s.toks))
