@@ -1,6 +1,7 @@
 package bolt
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -108,8 +109,9 @@ func (idx *index) link(r *graph.Release) {
 			idx.entities[e.ID] = n
 		}
 		if m, ok := n.mentions[r.ID]; ok {
-			// Listed twice by one release: keep every name it gives.
+			// Listed twice by one release: keep every name and identifier it gives.
 			e.Aliases = slices.Concat(m.Aliases, []string{m.Name}, e.Aliases)
+			e.ISO3166, e.Wikidata, e.Themenfeld = cmp.Or(e.ISO3166, m.ISO3166), cmp.Or(e.Wikidata, m.Wikidata), cmp.Or(e.Themenfeld, m.Themenfeld)
 		}
 		n.mentions[r.ID] = e
 	}
@@ -212,16 +214,17 @@ func renumberRelations(list []*relationNode, from int) {
 }
 
 // aggregateEntity names an entity as its newest release does and gathers every other name
-// and alias as aliases.
+// and alias as aliases; each identifier is the one the newest release giving one gives.
 func (idx *index) aggregateEntity(n *entityNode) graph.Entity {
-	var newest *graph.Release
-	for rid := range n.mentions {
-		if r := idx.releases[rid]; newest == nil || newer(r, newest) {
-			newest = r
-		}
+	var name, iso, wikidata, themenfeld newest
+	for rid, m := range n.mentions {
+		r := idx.releases[rid]
+		name.offer(r, m.Name)
+		iso.offer(r, m.ISO3166)
+		wikidata.offer(r, m.Wikidata)
+		themenfeld.offer(r, m.Themenfeld)
 	}
-	e := n.mentions[newest.ID]
-	seen := map[string]bool{e.Name: true}
+	seen := map[string]bool{name.value: true}
 	var aliases []string
 	for _, m := range n.mentions {
 		for _, a := range append([]string{m.Name}, m.Aliases...) {
@@ -232,7 +235,22 @@ func (idx *index) aggregateEntity(n *entityNode) graph.Entity {
 		}
 	}
 	sort.Strings(aliases)
-	return graph.Entity{ID: e.ID, Type: e.Type, Name: e.Name, Aliases: aliases}
+	return graph.Entity{
+		ID: n.id, Type: n.mentions[name.from.ID].Type, Name: name.value, Aliases: aliases,
+		ISO3166: iso.value, Wikidata: wikidata.value, Themenfeld: themenfeld.value,
+	}
+}
+
+// newest keeps the non-empty value that the newest release offering one gives.
+type newest struct {
+	from  *graph.Release
+	value string
+}
+
+func (n *newest) offer(r *graph.Release, value string) {
+	if value != "" && (n.from == nil || newer(r, n.from)) {
+		n.from, n.value = r, value
+	}
 }
 
 // aggregateRelation gathers the evidence of every release stating the relation; its role

@@ -130,7 +130,8 @@ func cloneRelease(r graph.Release) graph.Release {
 }
 
 // releaseRecord is a release as the data file holds it. Its JSON names are the schema:
-// changing them changes schemaVersion.
+// renaming or dropping one changes schemaVersion; a new optional field, absent from older
+// files, does not.
 type releaseRecord struct {
 	ID       string         `json:"id"`
 	Source   string         `json:"source"`
@@ -142,10 +143,13 @@ type releaseRecord struct {
 }
 
 type entityRecord struct {
-	ID      string   `json:"id"`
-	Type    string   `json:"type"`
-	Name    string   `json:"name"`
-	Aliases []string `json:"aliases,omitempty"`
+	ID         string   `json:"id"`
+	Type       string   `json:"type"`
+	Name       string   `json:"name"`
+	Aliases    []string `json:"aliases,omitempty"`
+	ISO3166    string   `json:"iso3166,omitempty"`
+	Wikidata   string   `json:"wikidata,omitempty"`
+	Themenfeld string   `json:"themenfeld,omitempty"`
 }
 
 type factRecord struct {
@@ -161,7 +165,10 @@ type factRecord struct {
 func encodeRelease(r graph.Release) ([]byte, error) {
 	rec := releaseRecord{ID: r.ID, Source: r.Source, Title: r.Title, Date: r.Date, Hash: r.Hash}
 	for _, e := range r.Entities {
-		rec.Entities = append(rec.Entities, entityRecord{ID: e.ID, Type: string(e.Type), Name: e.Name, Aliases: e.Aliases})
+		rec.Entities = append(rec.Entities, entityRecord{
+			ID: e.ID, Type: string(e.Type), Name: e.Name, Aliases: e.Aliases,
+			ISO3166: e.ISO3166, Wikidata: e.Wikidata, Themenfeld: e.Themenfeld,
+		})
 	}
 	for _, f := range r.Facts {
 		rec.Facts = append(rec.Facts, factRecord{
@@ -180,7 +187,10 @@ func decodeRelease(data []byte) (*graph.Release, error) {
 	}
 	r := &graph.Release{ID: rec.ID, Source: rec.Source, Title: rec.Title, Date: rec.Date, Hash: rec.Hash}
 	for _, e := range rec.Entities {
-		r.Entities = append(r.Entities, graph.Entity{ID: e.ID, Type: graph.EntityType(e.Type), Name: e.Name, Aliases: e.Aliases})
+		r.Entities = append(r.Entities, graph.Entity{
+			ID: e.ID, Type: graph.EntityType(e.Type), Name: e.Name, Aliases: e.Aliases,
+			ISO3166: e.ISO3166, Wikidata: e.Wikidata, Themenfeld: e.Themenfeld,
+		})
 	}
 	for _, f := range rec.Facts {
 		r.Facts = append(r.Facts, graph.Fact{

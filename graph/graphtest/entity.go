@@ -11,6 +11,7 @@ import (
 var entityTests = []subtest{
 	{"AliasesMerged", testEntityAliases},
 	{"NameFromNewestRelease", testEntityNewestName},
+	{"IdentifiersFromNewestRelease", testEntityIdentifiers},
 	{"UnknownIsNotFound", testEntityUnknown},
 	{"ListByType", testEntitiesByType},
 	{"Paging", testEntitiesPaging},
@@ -22,10 +23,11 @@ func testEntityAliases(t *testing.T, h *harness) {
 	h.load()
 	tests := []graph.Entity{
 		// Aliases of two releases, the name itself and a duplicate dropped.
-		{ID: bayern, Type: graph.State, Name: "Bayern", Aliases: []string{"Freistaat Bayern", "Land Bayern"}},
+		{ID: bayern, Type: graph.State, Name: "Bayern", Aliases: []string{"Freistaat Bayern", "Land Bayern"},
+			ISO3166: "DE-BY", Wikidata: "Q980"},
 		{ID: govdigital, Type: graph.Organization, Name: "govdigital", Aliases: []string{"Genossenschaft govdigital", "govdigital eG"}},
 		{ID: stuebgen, Type: graph.Person, Name: "Karin Stübgen", Aliases: []string{"Stübgen"}},
-		{ID: hessen, Type: graph.State, Name: "Hessen"},
+		{ID: hessen, Type: graph.State, Name: "Hessen", ISO3166: "DE-HE"},
 	}
 	for _, want := range tests {
 		got := h.mustEntity(want.ID)
@@ -57,6 +59,73 @@ func testEntityNewestName(t *testing.T, h *harness) {
 	MustPut(t, h.s, newer)
 	want = graph.Entity{ID: stuebgen, Type: graph.Person, Name: "Karin Stuebgen", Aliases: []string{"KARIN STÜBGEN"}}
 	wantEqual(t, "Entity after the newest release dropped her", []graph.Entity{h.mustEntity(stuebgen)}, []graph.Entity{want})
+}
+
+func testEntityIdentifiers(t *testing.T, h *harness) {
+	const berlin, elterngeld = "state:berlin", "topic:elterngeld"
+	release := func(source, date string, city, topic graph.Entity) graph.Release {
+		return graph.Release{
+			Source:   source,
+			Title:    "Elterngeld digital",
+			Date:     date,
+			Hash:     source + "-1",
+			Entities: []graph.Entity{city, topic},
+			Facts: []graph.Fact{{Type: graph.WorksOn, From: berlin, To: elterngeld,
+				Sentence: "Berlin bietet das Elterngeld digital an.", Confidence: 0.7, Rule: "works-on/bietet-an"}},
+		}.WithID()
+	}
+	topic := func(themenfeld string) graph.Entity {
+		e := entity(graph.Topic, "Elterngeld")
+		e.Themenfeld = themenfeld
+		return e
+	}
+	city := func(iso3166, wikidata string) graph.Entity {
+		return identified(entity(graph.State, "Berlin"), iso3166, wikidata)
+	}
+	// Each identifier comes from the newest release giving one: ISO 3166 and the Themenfeld
+	// from the older, Wikidata from the newer release (which corrects the older one's).
+	older := release("pm/2022-01-10-elterngeld.md", "2022-01-10", city("DE-BE", "Q1055"), topic("Familie & Kind"))
+	newer := release("pm/2023-04-02-elterngeld.md", "2023-04-02", city("", "Q64"), topic(""))
+	undated := release("pm/elterngeld-ohne-datum.md", "", city("DE-XX", ""), topic("Querschnitt"))
+	MustPut(t, h.s, newer, undated, older)
+
+	want := []graph.Entity{
+		identified(graph.NewEntity(graph.State, "Berlin"), "DE-BE", "Q64"),
+		{ID: elterngeld, Type: graph.Topic, Name: "Elterngeld", Themenfeld: "Familie & Kind"},
+	}
+	wantEqual(t, "Entity", []graph.Entity{h.mustEntity(berlin), h.mustEntity(elterngeld)}, want)
+	p, err := h.s.Entities(h.ctx, graph.EntityFilter{})
+	if err != nil {
+		t.Fatalf("Entities: %v", err)
+	}
+	wantEqual(t, "Entities", p.Items, want)
+	found, err := h.s.Search(h.ctx, "Berlin", 10)
+	if err != nil {
+		t.Fatalf("Search: %v", err)
+	}
+	wantEqual(t, "Search", found, want[:1])
+	g, err := h.s.Neighborhood(h.ctx, berlin, 1, nil)
+	if err != nil {
+		t.Fatalf("Neighborhood: %v", err)
+	}
+	wantEqual(t, "Neighborhood", g.Nodes, want)
+	// Each release keeps the identifiers it gives.
+	got, err := h.s.Release(h.ctx, undated.ID)
+	if err != nil {
+		t.Fatalf("Release: %v", err)
+	}
+	wantEqual(t, "Release", []graph.Release{normRelease(got)}, []graph.Release{normRelease(undated)})
+
+	// The newer release no longer names Berlin: the older one's Wikidata item is back.
+	newer.Entities, newer.Facts, newer.Hash = newer.Entities[1:], nil, "changed"
+	MustPut(t, h.s, newer)
+	want[0].Wikidata = "Q1055"
+	wantEqual(t, "Entity after the newer release dropped Berlin", []graph.Entity{h.mustEntity(berlin)}, want[:1])
+	// Nor does the older one: the undated release gives what is left.
+	older.Entities, older.Facts, older.Hash = older.Entities[1:], nil, "changed"
+	MustPut(t, h.s, older)
+	want[0].ISO3166, want[0].Wikidata = "DE-XX", ""
+	wantEqual(t, "Entity after the older release dropped Berlin", []graph.Entity{h.mustEntity(berlin)}, want[:1])
 }
 
 func testEntityUnknown(t *testing.T, h *harness) {

@@ -54,8 +54,8 @@ var (
 // Fixtures returns the releases the suite writes, in no particular order: seven invented
 // press releases about real public bodies and invented persons and projects, with 20
 // entities and 19 relations among them. One relation is stated by two releases, one by two
-// sentences of one release; one release is undated, two share a date. Every call returns
-// new values the caller may change.
+// sentences of one release; one release is undated, two share a date; two releases give
+// identifiers of a Land. Every call returns new values the caller may change.
 func Fixtures() []graph.Release {
 	return []graph.Release{
 		bayernJoinsGovdigital(),
@@ -77,6 +77,12 @@ func entity(t graph.EntityType, name string, aliases ...string) graph.Entity {
 	return e
 }
 
+// identified returns e with the ISO 3166 code and Wikidata item a release gives.
+func identified(e graph.Entity, iso3166, wikidata string) graph.Entity {
+	e.ISO3166, e.Wikidata = iso3166, wikidata
+	return e
+}
+
 func bayernJoinsGovdigital() graph.Release {
 	return graph.Release{
 		Source: "pm/2021-07-22-bayern-tritt-govdigital-bei.md",
@@ -84,7 +90,7 @@ func bayernJoinsGovdigital() graph.Release {
 		Date:   "2021-07-22",
 		Hash:   "bayern-govdigital-1",
 		Entities: []graph.Entity{
-			entity(graph.State, "Bayern", "Freistaat Bayern"),
+			identified(entity(graph.State, "Bayern", "Freistaat Bayern"), "DE-BY", "Q980"),
 			entity(graph.Organization, "govdigital", "govdigital eG"),
 			entity(graph.Topic, "Blockchain"),
 		},
@@ -174,7 +180,7 @@ func hessenAndFitko() graph.Release {
 		Date:   "2021-09-01",
 		Hash:   "hessen-fitko-1",
 		Entities: []graph.Entity{
-			entity(graph.State, "Hessen"),
+			identified(entity(graph.State, "Hessen"), "DE-HE", ""),
 			entity(graph.Authority, "FITKO"),
 			entity(graph.Topic, "Registermodernisierung"),
 		},

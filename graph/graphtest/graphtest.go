@@ -37,6 +37,7 @@
 //   - Entity aggregates every release naming the ID: Name is the name given by the newest
 //     release naming it (in the order of Releases); Aliases is the union of all names and
 //     aliases those releases give, without Name, without duplicates, sorted by sort.Strings.
+//     ISO3166, Wikidata and Themenfeld are each the one the newest release giving one gives.
 //     An entity no release names any more is gone (ENOTFOUND).
 //   - A Relation has one Evidence per fact stating it, ordered by graph.SortEvidence, From
 //     and To as graph.Fact.Normalize puts them. A filter with Since or Until selects

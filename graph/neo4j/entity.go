@@ -1,6 +1,7 @@
 package neo4j
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strings"
@@ -10,15 +11,18 @@ import (
 )
 
 // entityMap is the Cypher map projection of an :Entity node e that toEntity reads.
-const entityMap = "e {.id, .type, .name, .aliases}"
+const entityMap = "e {.id, .type, .name, .aliases, .iso3166, .wikidata, .themenfeld}"
 
 func toEntity(v any) graph.Entity {
 	m, _ := v.(map[string]any)
 	return graph.Entity{
-		ID:      str(m["id"]),
-		Type:    graph.EntityType(str(m["type"])),
-		Name:    str(m["name"]),
-		Aliases: strs(m["aliases"]),
+		ID:         str(m["id"]),
+		Type:       graph.EntityType(str(m["type"])),
+		Name:       str(m["name"]),
+		Aliases:    strs(m["aliases"]),
+		ISO3166:    str(m["iso3166"]),
+		Wikidata:   str(m["wikidata"]),
+		Themenfeld: str(m["themenfeld"]),
 	}
 }
 
@@ -124,28 +128,24 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]graph.Ent
 	return out, nil
 }
 
-// A mention is what one release says an entity is called.
-type mention struct {
-	name    string
-	aliases []string
-}
-
-// aggregate derives an entity's name and aliases from the mentions of the releases naming
-// it, newest release first: the newest release gives the name, and the aliases are every
-// other name and alias, sorted and without duplicates.
-func aggregate(mentions []mention) (name string, aliases []string) {
-	name = mentions[0].name
-	seen := map[string]bool{name: true}
+// aggregate derives an entity's name, aliases and identifiers from the mentions of the
+// releases naming it (each as that release gives it), newest release first: the newest
+// release gives the name, the aliases are every other name and alias, sorted and without
+// duplicates, and each identifier is the first one given.
+func aggregate(mentions []graph.Entity) graph.Entity {
+	e := graph.Entity{Name: mentions[0].Name}
+	seen := map[string]bool{e.Name: true}
 	for _, m := range mentions {
-		for _, a := range append([]string{m.name}, m.aliases...) {
+		for _, a := range append([]string{m.Name}, m.Aliases...) {
 			if !seen[a] {
 				seen[a] = true
-				aliases = append(aliases, a)
+				e.Aliases = append(e.Aliases, a)
 			}
 		}
+		e.ISO3166, e.Wikidata, e.Themenfeld = cmp.Or(e.ISO3166, m.ISO3166), cmp.Or(e.Wikidata, m.Wikidata), cmp.Or(e.Themenfeld, m.Themenfeld)
 	}
-	slices.Sort(aliases)
-	return name, aliases
+	slices.Sort(e.Aliases)
+	return e
 }
 
 // namesFolded joins the folded name and aliases one per line: a folded query, which has no
@@ -158,8 +158,9 @@ func namesFolded(name string, aliases []string) string {
 	return strings.Join(lines, "\n")
 }
 
-// refreshEntities recomputes name, aliases and folded names of the entities with the given
-// IDs from their STATES links, and deletes those that no release names any more.
+// refreshEntities recomputes name, aliases, identifiers and folded names of the entities
+// with the given IDs from their STATES links, and deletes those that no release names any
+// more.
 func refreshEntities(ctx context.Context, tx driver.ManagedTransaction, ids []string) error {
 	for chunk := range slices.Chunk(ids, batchSize) {
 		recs, err := collect(ctx, tx, `
@@ -171,7 +172,8 @@ func refreshEntities(ctx context.Context, tx driver.ManagedTransaction, ids []st
 			WITH e
 			OPTIONAL MATCH (r:Release)-[s:STATES]->(e)
 			WITH e, r, s ORDER BY coalesce(r.date, '') DESC, r.id
-			RETURN e.id AS id, collect(CASE WHEN s IS NULL THEN null ELSE {name: s.name, aliases: s.aliases} END) AS mentions`,
+			RETURN e.id AS id, collect(CASE WHEN s IS NULL THEN null
+				ELSE s {.name, .aliases, .iso3166, .wikidata, .themenfeld} END) AS mentions`,
 			map[string]any{"ids": chunk})
 		if err != nil {
 			return err
@@ -179,24 +181,26 @@ func refreshEntities(ctx context.Context, tx driver.ManagedTransaction, ids []st
 		var gone []string
 		var update []map[string]any
 		for _, rec := range recs {
-			var ms []mention
+			var ms []graph.Entity
 			for _, m := range maps(rec.Values[1]) {
-				ms = append(ms, mention{name: str(m["name"]), aliases: strs(m["aliases"])})
+				ms = append(ms, toEntity(m))
 			}
 			if len(ms) == 0 {
 				gone = append(gone, str(rec.Values[0]))
 				continue
 			}
-			name, aliases := aggregate(ms)
+			e := aggregate(ms)
 			update = append(update, map[string]any{
-				"id": str(rec.Values[0]), "name": name, "aliases": aliases,
-				"nameFolded": graph.Fold(name), "namesFolded": namesFolded(name, aliases),
+				"id": str(rec.Values[0]), "name": e.Name, "aliases": e.Aliases,
+				"iso3166": nullable(e.ISO3166), "wikidata": nullable(e.Wikidata), "themenfeld": nullable(e.Themenfeld),
+				"nameFolded": graph.Fold(e.Name), "namesFolded": namesFolded(e.Name, e.Aliases),
 			})
 		}
 		if _, err := collect(ctx, tx, `
 			UNWIND $update AS u
 			MATCH (e:Entity {id: u.id})
-			SET e.name = u.name, e.aliases = u.aliases, e.nameFolded = u.nameFolded, e.namesFolded = u.namesFolded`,
+			SET e.name = u.name, e.aliases = u.aliases, e.iso3166 = u.iso3166, e.wikidata = u.wikidata,
+				e.themenfeld = u.themenfeld, e.nameFolded = u.nameFolded, e.namesFolded = u.namesFolded`,
 			map[string]any{"update": update}); err != nil {
 			return err
 		}

@@ -89,7 +89,10 @@ func writeRelease(ctx context.Context, tx driver.ManagedTransaction, r graph.Rel
 	}
 	entities := make([]map[string]any, len(r.Entities))
 	for i, e := range r.Entities {
-		entities[i] = map[string]any{"id": e.ID, "type": string(e.Type), "name": e.Name, "aliases": e.Aliases, "pos": i}
+		entities[i] = map[string]any{"id": e.ID, "type": string(e.Type), "mention": map[string]any{
+			"name": e.Name, "aliases": e.Aliases, "pos": i,
+			"iso3166": nullable(e.ISO3166), "wikidata": nullable(e.Wikidata), "themenfeld": nullable(e.Themenfeld),
+		}}
 	}
 	for chunk := range slices.Chunk(entities, batchSize) {
 		// The name and aliases of a new node are set by refreshEntities.
@@ -97,9 +100,10 @@ func writeRelease(ctx context.Context, tx driver.ManagedTransaction, r graph.Rel
 			MATCH (r:Release {id: $id})
 			UNWIND $entities AS row
 			MERGE (e:Entity {id: row.id})
-			ON CREATE SET e.type = row.type, e.name = row.name
+			ON CREATE SET e.type = row.type, e.name = row.mention.name
 			SET e:$(row.type)
-			CREATE (r)-[:STATES {name: row.name, aliases: row.aliases, pos: row.pos}]->(e)`,
+			CREATE (r)-[s:STATES]->(e)
+			SET s = row.mention`,
 			map[string]any{"id": r.ID, "entities": chunk}); err != nil {
 			return err
 		}
@@ -200,7 +204,8 @@ func loadReleases(ctx context.Context, tx driver.ManagedTransaction, ids []strin
 			OPTIONAL MATCH (r)-[s:STATES]->(e:Entity)
 			WITH s, e ORDER BY s.pos
 			RETURN collect(CASE WHEN s IS NULL THEN null
-				ELSE {id: e.id, type: e.type, name: s.name, aliases: s.aliases} END) AS entities
+				ELSE {id: e.id, type: e.type, name: s.name, aliases: s.aliases,
+					iso3166: s.iso3166, wikidata: s.wikidata, themenfeld: s.themenfeld} END) AS entities
 		}
 		CALL (r) {
 			OPTIONAL MATCH (r)-[:STATES]->(a:Entity)-[x]->(b:Entity)

@@ -2,18 +2,19 @@
 //
 // The graph is kept as an analyst expects to find it in Neo4j Browser:
 //
-//   - (:Entity:State {id, type, name, aliases, nameFolded, namesFolded}), one more label per
-//     entity type (:Federal, :Municipality, :Authority, :Organization, :Person, :Topic,
-//     :Project);
+//   - (:Entity:State {id, type, name, aliases, iso3166, wikidata, themenfeld, nameFolded,
+//     namesFolded}), one more label per entity type (:Federal, :Municipality, :Authority,
+//     :Organization, :Person, :Topic, :Project); the identifiers are there where known;
 //   - (:Entity)-[:MEMBER_OF|COOPERATES_WITH|HOLDS_ROLE|WORKS_ON {relationId, role, release,
 //     date, evidence, confidence, rule}]->(:Entity), one relationship per fact of each
 //     release; COOPERATES_WITH points from the smaller ID to the greater;
-//   - (:Release {id, source, title, date, hash})-[:STATES {name, aliases}]->(:Entity) for
-//     every entity a release names, with the name and aliases that release gives.
+//   - (:Release {id, source, title, date, hash})-[:STATES {name, aliases, iso3166, wikidata,
+//     themenfeld}]->(:Entity) for every entity a release names, with the name, aliases and
+//     identifiers that release gives.
 //
 // Reads aggregate the per-release relationships into graph.Relation with its Evidence. An
-// entity's name and aliases are derived from its STATES links whenever a release changes
-// and kept on the node. The full-text index entity_names (German analyzer, over name and
+// entity's name, aliases and identifiers are derived from its STATES links whenever a
+// release changes and kept on the node. The full-text index entity_names (German analyzer, over name and
 // aliases) is there for analysts, e.g.
 //
 //	CALL db.index.fulltext.queryNodes('entity_names', 'Digitalisierung') YIELD node, score

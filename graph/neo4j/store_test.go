@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -120,24 +121,30 @@ func TestOpenUnknownDatabase(t *testing.T) {
 }
 
 func TestAggregate(t *testing.T) {
+	named := func(name string, aliases ...string) graph.Entity { return graph.Entity{Name: name, Aliases: aliases} }
 	tests := []struct {
-		name        string
-		mentions    []mention
-		wantName    string
-		wantAliases []string
+		name     string
+		mentions []graph.Entity
+		want     graph.Entity
 	}{
-		{"one release", []mention{{"Bayern", []string{"Freistaat Bayern"}}}, "Bayern", []string{"Freistaat Bayern"}},
+		{"one release", []graph.Entity{named("Bayern", "Freistaat Bayern")}, named("Bayern", "Freistaat Bayern")},
 		{"newest names, others alias",
-			[]mention{{"Karin Stübgen", nil}, {"Karin Stuebgen", []string{"Stübgen"}}, {"KARIN STÜBGEN", nil}},
-			"Karin Stübgen", []string{"KARIN STÜBGEN", "Karin Stuebgen", "Stübgen"}},
+			[]graph.Entity{named("Karin Stübgen"), named("Karin Stuebgen", "Stübgen"), named("KARIN STÜBGEN")},
+			named("Karin Stübgen", "KARIN STÜBGEN", "Karin Stuebgen", "Stübgen")},
 		{"name and duplicates dropped",
-			[]mention{{"Bayern", []string{"Bayern", "Land Bayern"}}, {"Bayern", []string{"Land Bayern"}}},
-			"Bayern", []string{"Land Bayern"}},
+			[]graph.Entity{named("Bayern", "Bayern", "Land Bayern"), named("Bayern", "Land Bayern")},
+			named("Bayern", "Land Bayern")},
+		{"newest identifier given",
+			[]graph.Entity{
+				{Name: "Berlin", Wikidata: "Q64"},
+				{Name: "Berlin", ISO3166: "DE-BE", Wikidata: "Q1055"},
+				{Name: "Berlin", ISO3166: "DE-XX", Themenfeld: "Querschnitt"},
+			},
+			graph.Entity{Name: "Berlin", ISO3166: "DE-BE", Wikidata: "Q64", Themenfeld: "Querschnitt"}},
 	}
 	for _, tt := range tests {
-		name, aliases := aggregate(tt.mentions)
-		if name != tt.wantName || strings.Join(aliases, "|") != strings.Join(tt.wantAliases, "|") {
-			t.Errorf("%s: got %q %q, want %q %q", tt.name, name, aliases, tt.wantName, tt.wantAliases)
+		if got := aggregate(tt.mentions); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: got %+v, want %+v", tt.name, got, tt.want)
 		}
 	}
 }
