@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/egovgraph/egovgraph/graph"
 )
@@ -90,6 +91,7 @@ func (x *extraction) findPatternNames(s *sentence) {
 // findLaterPatternNames finds, after the gazetteer, organizations by their legal form and
 // projects by their head nouns, and links acronyms to the names they abbreviate.
 func (x *extraction) findLaterPatternNames(s *sentence) {
+	x.memberListNames(s)
 	for i := 0; i < len(s.toks); i++ {
 		if isLegalForm(s.toks[i]) && s.covering(i) == nil {
 			x.legalNameBefore(s, i)
@@ -290,6 +292,70 @@ func (x *extraction) quotedOrgs(s *sentence) {
 		x.addMention(s, &mention{start: i + 1, end: k, ent: e})
 		i = k
 	}
+}
+
+// memberListNames reads the names listed after the word for new members, whatever their
+// spelling: "die drei neuen VITAKO Mitglieder vote iT, nextgov iT und IT-Verbund
+// Landsberg vorgestellt". Each item of one to three words with a capital letter in it is
+// an organization.
+func (x *extraction) memberListNames(s *sentence) {
+	toks := s.toks
+	for i, t := range toks {
+		if !strings.HasSuffix(t.Key, "mitglieder") && !strings.HasSuffix(t.Key, "mitgliedern") {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			end := j
+			capital := false
+			for end < len(toks) && end-j < 3 && !toks[end].Punct && toks[end].Key != "und" && toks[end].Key != "sowie" && s.covering(end) == nil && nameish(toks[end].Text) {
+				capital = capital || strings.IndexFunc(toks[end].Text, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) >= 0
+				end++
+			}
+			if end > j && !capital {
+				return
+			}
+			if end == j {
+				if m := s.covering(j); m != nil {
+					end = m.end // a name read already
+				} else {
+					return
+				}
+			} else if end < len(toks) && !toks[end].Punct && toks[end].Key != "und" && toks[end].Key != "sowie" && !verbish(toks[end].Key) {
+				return
+			} else if f, fend, ok := x.g.match(toks, j); ok && fend == end {
+				x.addMention(s, &mention{start: j, end: end, ent: x.entityFor("", "", f.entry)})
+			} else {
+				x.addMention(s, &mention{start: j, end: end, ent: x.entityFor(graph.Organization, spanText(toks, j, end), nil)})
+			}
+			if end < len(toks) && (toks[end].Text == "," || toks[end].Key == "und" || toks[end].Key == "sowie") {
+				j = end + 1
+				continue
+			}
+			return
+		}
+	}
+}
+
+// nameish reports whether a word can be part of an organization's name: it has a capital
+// letter or a digit, or is a short lower-case word before one ("vote iT").
+func nameish(w string) bool {
+	for _, r := range w {
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return len(w) <= 8 && !stopWords[foldKey(w)]
+}
+
+// verbish reports whether a lower-case word ends a list of names: a participle or verb.
+func verbish(k string) bool {
+	for _, e := range []string{"t", "en", "n"} {
+		if strings.HasSuffix(k, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // municipalListAt reads the names after a plural head: "die Gemeinden Andechs, Berg und
@@ -804,7 +870,7 @@ func (x *extraction) collectiveAt(s *sentence, i int) int {
 		return 0
 	}
 	for _, suf := range collectiveSuffixes {
-		if !strings.HasSuffix(t.Key, suf) || len(t.Key) < len(suf)+3 {
+		if !strings.HasSuffix(t.Key, suf) || len(t.Key) < len(suf)+2 {
 			continue
 		}
 		switch t.Key {

@@ -71,6 +71,9 @@ func has(s *sentence, prefixes ...string) bool {
 // hyphenated compound ("E-Government-Pakt"), starts with one of the prefixes, or -1.
 func indexOf(s *sentence, from int, prefixes ...string) int {
 	for i := from; i < len(s.toks); i++ {
+		if m := s.covering(i); m != nil && m.kind == mName && m.ent != nil && m.ent.typ.IsParty() {
+			continue // "IT-Kooperationsrat" is a name, not a cooperation
+		}
 		k, last := s.toks[i].Key, ""
 		if j := strings.LastIndex(s.toks[i].Text, "-"); j > 0 && j < len(s.toks[i].Text)-1 {
 			last = foldKey(s.toks[i].Text[j+1:])
@@ -214,6 +217,8 @@ func (x *extraction) readMembership() {
 				x.memberGeneric(s, i, "member.hinzu")
 			case k == "vorsitz" || k == "vorsitzes":
 				x.memberChair(s, i)
+			case k == "gruendet" || k == "gruenden" || k == "gruendeten" || k == "gegruendet":
+				x.memberFounding(s, i)
 			}
 		}
 	}
@@ -395,6 +400,26 @@ func (x *extraction) memberMitglied(s *sentence, i int) {
 			continue
 		}
 		x.addFact(graph.MemberOf, a.ent, target, "", s, "member.mitglied")
+	}
+}
+
+// memberFounding reads "X gründet Y" and "A und B haben Y gegründet": the founders are
+// members of the body they found, when it is an alliance, a council or a company.
+func (x *extraction) memberFounding(s *sentence, i int) {
+	var target *entity
+	for _, m := range s.ments {
+		if m.start > i && m.ent != nil && m.kind == mName && (collective(m.ent) || m.ent.typ == graph.Organization && m.ent.gaz == nil) {
+			target = m.ent
+			break
+		}
+	}
+	if target == nil {
+		return
+	}
+	for _, a := range x.actors(s, 0, i) {
+		if a.ent != target {
+			x.addFact(graph.MemberOf, a.ent, target, "", s, "member.gruendet")
+		}
 	}
 }
 
@@ -774,6 +799,22 @@ func workTargets(s *sentence, targets []*mention) []*mention {
 	return out
 }
 
+// isGenitiveAttribute reports whether the name at token i is the genitive attribute of a
+// noun before it: "des BSI", "das Leistungsportfolio der govdigital eG".
+func isGenitiveAttribute(toks []token, i int) bool {
+	if i < 2 {
+		return false
+	}
+	switch toks[i-1].Key {
+	case "des":
+		return true
+	case "der":
+		p := toks[i-2]
+		return !p.Punct && startsUpper(p.Text) && !articles[p.Key]
+	}
+	return false
+}
+
 // agreementWords reports whether s speaks of the cooperation, agreement or pact itself.
 func agreementWords(s *sentence) bool {
 	return has(s, "vereinbarung", "kooperation", "zusammenarbeit", "pakt", "partnerschaft", "abkommen", "staatsvertrag", "gemeinsam")
@@ -920,6 +961,14 @@ func (x *extraction) workers(s *sentence, t *mention) []*entity {
 		}
 		acts = kept
 	}
+	// "die Kooperationen des BSI mit den Ländern": a genitive attribute works on nothing
+	var kept []actor
+	for _, a := range acts {
+		if !isGenitiveAttribute(toks, a.m.start) {
+			kept = append(kept, a)
+		}
+	}
+	acts = kept
 	if len(acts) == 0 {
 		return nil
 	}

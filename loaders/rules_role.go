@@ -164,6 +164,15 @@ func (x *extraction) readRoles() {
 			continue
 		}
 		party := x.implicitParty(p.rp)
+		if p.rp.political {
+			// "Staatssekretär Klaus Vitt" of the Bundesregierung he is Beauftragter of
+			for _, f := range x.facts {
+				if f.typ == graph.HoldsRole && f.from == p.person {
+					party = stateOf(f.to)
+					break
+				}
+			}
+		}
 		if party == nil {
 			continue
 		}
@@ -196,6 +205,11 @@ func (x *extraction) implicitParty(rp rolePhrase) *entity {
 		}
 		if x.home != nil {
 			return x.home
+		}
+		for _, e := range x.order {
+			if e.typ == graph.Federal && e.count > 0 {
+				return e
+			}
 		}
 		return x.homeOrg
 	}
