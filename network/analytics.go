@@ -1,0 +1,340 @@
+package network
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	gonum "gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/community"
+	gnetwork "gonum.org/v1/gonum/graph/network"
+
+	"github.com/egovgraph/egovgraph/graph"
+)
+
+// Measure names a centrality measure by which to rank entities.
+type Measure string
+
+// The centrality measures.
+const (
+	// ByDegree ranks by the number of relations at an entity.
+	ByDegree Measure = "DEGREE"
+	// ByBetweenness ranks by how many shortest paths between other entities pass through
+	// an entity.
+	ByBetweenness Measure = "BETWEENNESS"
+	// ByPageRank ranks by PageRank: how much weight flows to an entity along relations
+	// from their from end to their to end (cooperation both ways), each weighted by the
+	// releases stating it.
+	ByPageRank Measure = "PAGERANK"
+)
+
+// Valid reports whether m is one of the measures.
+func (m Measure) Valid() bool { return m == ByDegree || m == ByBetweenness || m == ByPageRank }
+
+// Centrality is an entity's place in the whole graph.
+type Centrality struct {
+	graph.Entity
+	// Degree counts the entity's relations.
+	Degree int
+	// Betweenness is the share, from 0 to 1, of the shortest paths between pairs of other
+	// entities that pass through the entity, relations taken as undirected and unweighted
+	// (Brandes; normalised by (n-1)(n-2)/2).
+	Betweenness float64
+	// PageRank is the entity's PageRank (damping 0.85); over all entities they add up to 1.
+	PageRank float64
+	// Community numbers the entity's community (see Communities).
+	Community int
+}
+
+// Community is a group of entities more densely related among themselves than to the rest,
+// as Louvain modularity optimisation finds it on the whole graph, relations taken as
+// undirected and weighted by the releases stating them.
+type Community struct {
+	// ID numbers the communities by size, largest first (ties by their first member's ID),
+	// from 0.
+	ID int
+	// Members are the community's entities, most central (PageRank) first, then by ID.
+	Members []graph.Entity
+	// Relations counts the relations within the community; Boundary those with one end
+	// outside it.
+	Relations, Boundary int
+}
+
+// Communities is the partition of the whole graph into communities.
+type Communities struct {
+	Version string
+	// Modularity is the partition's modularity Q, from -1/2 to 1: the higher, the more the
+	// relations stay within communities.
+	Modularity  float64
+	Communities []Community // by ID
+}
+
+// pageRankDamping and pageRankTolerance are the parameters of PageRank. gonum starts the
+// iteration from a random vector; results are rounded to pageRankDigits decimal places, well
+// above the tolerance, so that they are the same on every run.
+const (
+	pageRankDamping   = 0.85
+	pageRankTolerance = 1e-13
+	pageRankDigits    = 9
+	// louvainRuns is how many seeded runs of Louvain are tried; the partition with the
+	// highest modularity wins.
+	louvainRuns = 5
+)
+
+// metrics is what is computed from an index once, on first use.
+type metrics struct {
+	community   []int // by entity position
+	communities []Community
+	modularity  float64
+	degree      []int
+	betweenness []float64
+	pageRank    []float64
+	// ranked lists the entity positions by each measure, highest first, then by ID.
+	ranked map[Measure][]int
+	// coMembers lists, for each entity, those sharing an organization it is member of.
+	coMembers [][]coMember
+	summaries map[int]*Summary // by the position of a state
+}
+
+// coMember is an entity sharing organizations with another, by position.
+type coMember struct {
+	party  int
+	shared []int
+}
+
+// ensureMetrics returns the metrics of x, computing them on first use.
+func (x *index) ensureMetrics() *metrics {
+	x.metricsOnce.Do(func() { x.metrics = x.computeMetrics() })
+	return x.metrics
+}
+
+func (x *index) computeMetrics() *metrics {
+	n := len(x.entities)
+	m := &metrics{degree: make([]int, n)}
+	for i := range n {
+		m.degree[i] = len(x.incident[i])
+	}
+	weights := make([]float64, len(x.relations))
+	for i, r := range x.relations {
+		weights[i] = float64(r.Weight())
+	}
+	undirected := undirectedAdjacency{newAdjacency(n, x.ends, weights, false)}
+	dEnds, dWeights := directedEdges(x, weights)
+	directed := directedAdjacency{newAdjacency(n, dEnds, dWeights, true)}
+
+	m.betweenness = make([]float64, n)
+	if n > 2 {
+		// gonum counts each pair of an undirected graph in both directions.
+		norm := float64((n - 1) * (n - 2))
+		for id, b := range gnetwork.Betweenness(undirected) {
+			m.betweenness[id] = b / norm
+		}
+	}
+	m.pageRank = make([]float64, n)
+	if n > 0 {
+		scale := math.Pow10(pageRankDigits)
+		for id, r := range gnetwork.PageRankSparse(directed, pageRankDamping, pageRankTolerance) {
+			m.pageRank[id] = math.Round(r*scale) / scale
+		}
+	}
+	m.ranked = map[Measure][]int{
+		ByDegree:      rank(n, func(i int) float64 { return float64(m.degree[i]) }),
+		ByBetweenness: rank(n, func(i int) float64 { return m.betweenness[i] }),
+		ByPageRank:    rank(n, func(i int) float64 { return m.pageRank[i] }),
+	}
+	x.computeCommunities(m, undirected)
+	m.coMembers = x.computeCoMembers()
+	m.summaries = x.computeSummaries(m)
+	return m
+}
+
+// directedEdges returns the relations of x as directed edges with their weights: a
+// symmetric relation gives one in each direction.
+func directedEdges(x *index, weights []float64) ([][2]int, []float64) {
+	ends, ws := slices.Clone(x.ends), slices.Clone(weights)
+	for i, r := range x.relations {
+		if !r.Type.Directed() {
+			ends = append(ends, [2]int{x.ends[i][1], x.ends[i][0]})
+			ws = append(ws, weights[i])
+		}
+	}
+	return ends, ws
+}
+
+// rank returns the positions 0 to n-1 ordered by score, highest first, then by position.
+func rank(n int, score func(int) float64) []int {
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(score(b), score(a)) })
+	return order
+}
+
+// computeCommunities partitions g with Louvain: the best of louvainRuns seeded runs, so
+// that the partition is the same on every run.
+func (x *index) computeCommunities(m *metrics, g undirectedAdjacency) {
+	n := len(x.entities)
+	var groups [][]int
+	if len(x.relations) == 0 {
+		for i := range n {
+			groups = append(groups, []int{i})
+		}
+	} else {
+		best := math.Inf(-1)
+		for seed := range uint64(louvainRuns) {
+			reduced := community.Modularize(g, 1, rand.NewPCG(seed, 0x6e6574))
+			parts := reduced.Communities()
+			if q := community.Q(g, parts, 1); q > best {
+				best, groups = q, positions(parts)
+			}
+		}
+		m.modularity = best
+	}
+	slices.SortFunc(groups, func(a, b []int) int {
+		if c := cmp.Compare(len(b), len(a)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a[0], b[0])
+	})
+	m.community = make([]int, n)
+	m.communities = make([]Community, len(groups))
+	for id, members := range groups {
+		for _, i := range members {
+			m.community[i] = id
+		}
+	}
+	for id, members := range groups {
+		byRank := slices.Clone(members)
+		slices.SortStableFunc(byRank, func(a, b int) int { return cmp.Compare(m.pageRank[b], m.pageRank[a]) })
+		c := Community{ID: id, Members: make([]graph.Entity, len(byRank))}
+		for k, i := range byRank {
+			c.Members[k] = x.entities[i]
+		}
+		m.communities[id] = c
+	}
+	for _, e := range x.ends {
+		a, b := m.community[e[0]], m.community[e[1]]
+		if a == b {
+			m.communities[a].Relations++
+		} else {
+			m.communities[a].Boundary++
+			m.communities[b].Boundary++
+		}
+	}
+}
+
+// positions returns the node IDs of each part, in ascending order.
+func positions(parts [][]gonum.Node) [][]int {
+	groups := make([][]int, 0, len(parts))
+	for _, p := range parts {
+		if len(p) == 0 {
+			continue
+		}
+		g := make([]int, len(p))
+		for k, node := range p {
+			g[k] = int(node.ID())
+		}
+		slices.Sort(g)
+		groups = append(groups, g)
+	}
+	return groups
+}
+
+// CentralityQuery asks for a page of entities ranked by a measure.
+type CentralityQuery struct {
+	By Measure
+	// Types keeps entities of these types (all when empty).
+	Types []graph.EntityType
+	graph.Page
+}
+
+// Centrality returns a page of entities ranked by q's measure, highest first, then by ID.
+// The cursor (Page.After) is the ID of the last entity of the previous page.
+func (a *Analyzer) Centrality(ctx context.Context, q CentralityQuery) (graph.Paged[Centrality], error) {
+	var out graph.Paged[Centrality]
+	if !q.By.Valid() {
+		return out, graph.Errorf(graph.EINVALID, "unknown measure %q", q.By)
+	}
+	for _, t := range q.Types {
+		if !t.Valid() {
+			return out, graph.Errorf(graph.EINVALID, "unknown entity type %q", t)
+		}
+	}
+	if err := q.Page.Validate(); err != nil {
+		return out, err
+	}
+	x, err := a.index(ctx)
+	if err != nil {
+		return out, fmt.Errorf("centrality: %w", err)
+	}
+	m := x.ensureMetrics()
+	var list []int
+	for _, i := range m.ranked[q.By] {
+		if len(q.Types) == 0 || slices.Contains(q.Types, x.entities[i].Type) {
+			list = append(list, i)
+		}
+	}
+	return pageOf(list, q.Page, func(i int) string { return x.entities[i].ID }, func(i int) Centrality {
+		return m.centrality(x, i)
+	})
+}
+
+// EntityCentrality returns the centrality of the entity with the given ID, or ENOTFOUND.
+func (a *Analyzer) EntityCentrality(ctx context.Context, id string) (Centrality, error) {
+	x, err := a.index(ctx)
+	if err != nil {
+		return Centrality{}, fmt.Errorf("centrality of %s: %w", id, err)
+	}
+	i, err := x.entity(id)
+	if err != nil {
+		return Centrality{}, err
+	}
+	return x.ensureMetrics().centrality(x, i), nil
+}
+
+func (m *metrics) centrality(x *index, i int) Centrality {
+	return Centrality{
+		Entity: x.entities[i], Degree: m.degree[i], Betweenness: m.betweenness[i],
+		PageRank: m.pageRank[i], Community: m.community[i],
+	}
+}
+
+// Communities returns the communities of the whole graph.
+func (a *Analyzer) Communities(ctx context.Context) (Communities, error) {
+	x, err := a.index(ctx)
+	if err != nil {
+		return Communities{}, fmt.Errorf("communities: %w", err)
+	}
+	m := x.ensureMetrics()
+	return Communities{Version: x.version, Modularity: m.modularity, Communities: m.communities}, nil
+}
+
+// pageOf returns the page p of the items of list, converted by conv; the cursor of an item
+// is id(item). A cursor not on the list is EINVALID.
+func pageOf[T, U any](list []T, p graph.Page, id func(T) string, conv func(T) U) (graph.Paged[U], error) {
+	out := graph.Paged[U]{Total: len(list)}
+	start := 0
+	if p.After != "" {
+		start = -1
+		for k, item := range list {
+			if id(item) == p.After {
+				start = k + 1
+				break
+			}
+		}
+		if start < 0 {
+			return out, graph.Errorf(graph.EINVALID, "after %q: not on this list", p.After)
+		}
+	}
+	end := min(start+p.Size(), len(list))
+	out.Items = make([]U, 0, end-start)
+	for _, item := range list[start:end] {
+		out.Items = append(out.Items, conv(item))
+	}
+	out.More = end < len(list)
+	return out, nil
+}
