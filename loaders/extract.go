@@ -325,6 +325,52 @@ func (x *extraction) addFact(t graph.RelationType, from, to *entity, role string
 	x.facts = append(x.facts, fact{typ: t, from: from, to: to, role: role, sent: s, rule: rule})
 }
 
+// actingEntities returns the entities the text names outright in a role other than a
+// place: organizations, authorities, projects and persons with full names, Länder and
+// municipalities named as actors.
+func (x *extraction) actingEntities() map[*entity]bool {
+	out := map[*entity]bool{}
+	for _, s := range x.sents {
+		for _, m := range s.ments {
+			e := m.ent
+			if e == nil || m.kind != mName || m.locative {
+				continue
+			}
+			switch e.typ {
+			case graph.Organization, graph.Authority, graph.Project:
+				out[e] = true
+			case graph.Person:
+				if e.given != "" && x.described(s, m) {
+					out[e] = true
+				}
+			case graph.Municipality:
+				if e.gaz == nil || !e.gaz.City {
+					out[e] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// described reports whether the person mention m is described where it stands: an
+// apposition or a parenthesis follows it ("Bernd Landgraf (ehemals ITEBO)", "Luukas Ilves,
+// Digitalpolitiker"), which a bare list of names in a caption lacks.
+func (x *extraction) described(s *sentence, m *mention) bool {
+	if m.end >= len(s.toks) {
+		return false
+	}
+	next := s.toks[m.end]
+	if next.Text == "(" {
+		return true
+	}
+	if next.Text == "," && m.end+1 < len(s.toks) {
+		n := s.toks[m.end+1]
+		return !n.Punct && !startsUpper(n.Text) || x.isRoleWord(n) || (n.Key == "der" || n.Key == "die") && m.end+2 < len(s.toks) && !startsUpper(s.toks[m.end+2].Text)
+	}
+	return false
+}
+
 // reportedName returns the name under which the release reports e: the canonical name of
 // the reference data when the text uses it (or the entity is a Land or the Bund), else the
 // first name the text uses, so that a ministry the text calls "Bundesfamilienministerium"
@@ -335,7 +381,7 @@ func (x *extraction) reportedName(e *entity) string {
 	}
 	canon := foldLegal(e.gaz.Name)
 	for _, s := range e.surfaces {
-		if f := foldLegal(s); f == canon || strings.HasPrefix(f, canon+" ") || strings.HasSuffix(f, " "+canon) {
+		if f := foldLegal(s); f == canon || f == canon+"s" || f == canon+"es" || strings.HasPrefix(f, canon+" ") || strings.HasSuffix(f, " "+canon) {
 			return e.name
 		}
 	}
@@ -386,6 +432,9 @@ func (x *extraction) release() graph.Release {
 		if e.typ == graph.Person && e.speaks && e.given != "" {
 			keep[e] = true
 		}
+	}
+	for e := range x.actingEntities() {
+		keep[e] = true
 	}
 	for _, e := range x.order {
 		if keep[e] {

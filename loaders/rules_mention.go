@@ -31,6 +31,9 @@ func isNameWord(t token) bool {
 	if t.Punct || !startsUpper(t.Text) || notSurname[t.Key] {
 		return false
 	}
+	if _, ok := municipalHeads[t.Key]; ok {
+		return false
+	}
 	letters := 0
 	for _, r := range t.Text {
 		switch {
@@ -132,7 +135,7 @@ var nounEndings = []string{"ung", "heit", "keit", "schaft", "ion", "taet", "tag"
 // not an acronym, no known name, not shaped like a common noun.
 func (x *extraction) surnameLike(toks []token, i int) bool {
 	t := toks[i]
-	if isAcronymLike(t.Text) || x.isKnownName(toks, i) || x.isRoleWord(t) {
+	if isAcronymLike(t.Text) || x.isKnownName(toks, i) || x.isRoleWord(t) || adjectiveLike(t.Key) {
 		return false
 	}
 	for _, e := range nounEndings {

@@ -679,7 +679,7 @@ func (x *extraction) orgHeadAt(s *sentence, i int) int {
 	if toks[j].Key == "fuer" {
 		j++
 	}
-	end := nameRun(toks, j, 5)
+	end := nameRunIn(toks, j, 5, false)
 	// "Zweckverband Elektronische Verwaltung in Mecklenburg-Vorpommern"
 	if end+1 < len(toks) && toks[end].Key == "in" {
 		if f, fend, found := x.g.match(toks, end+1); found && f.entry.Type == graph.State {
@@ -877,8 +877,9 @@ func (x *extraction) collectiveAt(s *sentence, i int) int {
 		case "arbeitsgemeinschaft", "anwendergemeinschaft", "interessengemeinschaft", "gemeinschaft", "netzwerk":
 			return 0
 		}
-		// "der Digitalisierungsgenossenschaft": a description of a known organization
-		if x.kindKnown(t.Key) {
+		// "der Digitalisierungsgenossenschaft": a description of a known organization;
+		// "AKDB-Unternehmensverbund": a part of one
+		if x.kindKnown(t.Key) || x.compoundParty(t.Text) != nil {
 			return 0
 		}
 		// "Blockchain-Genossenschaft „govdigital“": the name follows
@@ -891,7 +892,7 @@ func (x *extraction) collectiveAt(s *sentence, i int) int {
 		}
 		end := i + 1
 		// "IT-Allianz Nord": a capitalized word after a hyphenated name
-		if strings.Contains(t.Text, "-") && end < len(toks) && startsUpper(toks[end].Text) && !toks[end].Punct && s.covering(end) == nil && len(toks[end].Text) <= 8 {
+		if strings.Contains(t.Text, "-") && end < len(toks) && startsUpper(toks[end].Text) && !toks[end].Punct && s.covering(end) == nil && len(toks[end].Text) <= 12 && !nounLike(toks[end].Key) {
 			end++
 		}
 		e := x.entityFor(graph.Organization, spanText(toks, i, end), nil)
