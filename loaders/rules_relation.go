@@ -201,6 +201,8 @@ func (x *extraction) readMembership() {
 				x.memberTraeger(s, i)
 			case k == "aufzunehmen" || k == "aufnehmen" || k == "aufgenommen" || k == "aufnahme":
 				x.memberGeneric(s, i, "member.aufnahme")
+			case strings.HasSuffix(k, "beteiligte") && startsUpper(t.Text) && has(s, "sind", "waren"):
+				x.memberGeneric(s, i, "member.beteiligung")
 			case k == "beteiligt" || k == "beteiligen" || k == "beteiligte":
 				if j := indexOf(s, i+1, "an"); j >= 0 && j <= i+4 || i > 0 && toks[i-1].Key == "sich" {
 					if !has(s, "waren", "war") {
@@ -219,6 +221,8 @@ func (x *extraction) readMembership() {
 				x.memberChair(s, i)
 			case k == "gruendet" || k == "gruenden" || k == "gruendeten" || k == "gegruendet":
 				x.memberFounding(s, i)
+			case k == "gruendung" && si > 0 && x.sents[si-1].block == s.block && len(x.actors(s, 0, len(toks))) <= 1:
+				x.memberFoundingBefore(x.sents[si-1], s, i)
 			}
 		}
 	}
@@ -234,7 +238,7 @@ func (x *extraction) memberTarget(s *sentence, i int, exclude map[*entity]bool) 
 			continue
 		}
 		sc := memberTargetScore(m.ent)
-		if sc < 0 {
+		if sc < 1 {
 			continue
 		}
 		d := m.start - i
@@ -423,6 +427,25 @@ func (x *extraction) memberFounding(s *sentence, i int) {
 	}
 }
 
+// memberFoundingBefore reads "… markiert den Beginn der Gründung der IT-Allianz Nord AöR"
+// after a sentence naming the parties that signed: they found it.
+func (x *extraction) memberFoundingBefore(prev, s *sentence, i int) {
+	var target *entity
+	for _, m := range s.ments {
+		if m.start > i && m.start <= i+3 && m.ent != nil && m.kind == mName && (collective(m.ent) || m.ent.typ == graph.Organization && m.ent.gaz == nil) {
+			target = m.ent
+		}
+	}
+	if target == nil {
+		return
+	}
+	for _, a := range x.actors(prev, 0, len(prev.toks)) {
+		if a.ent != target {
+			x.addFact(graph.MemberOf, a.ent, target, "", s, "member.gruendet")
+		}
+	}
+}
+
 // memberTraeger reads "X ist Träger der Y", "Y wird getragen durch A und B", "Hauptträger".
 func (x *extraction) memberTraeger(s *sentence, i int) {
 	toks := s.toks
@@ -443,7 +466,15 @@ func (x *extraction) memberTraeger(s *sentence, i int) {
 		}
 		return
 	}
-	if strings.HasPrefix(toks[i].Key, "traegerschaft") || strings.HasPrefix(toks[i].Key, "traegerverein") {
+	if strings.HasPrefix(toks[i].Key, "traegerverein") {
+		// "die Verbandsversammlung des Trägervereins 4IT": 4IT carries the organization
+		// the release is about
+		if m := s.covering(i + 1); m != nil && m.start == i+1 && m.ent != nil && x.homeOrg != nil && m.ent != x.homeOrg {
+			x.addFact(graph.MemberOf, m.ent, x.homeOrg, "", s, "member.traeger")
+		}
+		return
+	}
+	if strings.HasPrefix(toks[i].Key, "traegerschaft") {
 		return
 	}
 	// "X ist Träger der Y": the organization is the genitive after the word
