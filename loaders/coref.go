@@ -34,7 +34,7 @@ func (x *extraction) findHome() {
 			w, lead = 2, false
 		}
 		for _, m := range s.ments {
-			if m.ent == nil || m.kind == mCoref || m.locative {
+			if m.ent == nil || m.kind == mCoref || m.kind == mPart || m.locative {
 				continue
 			}
 			c := w

@@ -261,6 +261,15 @@ func (x *extraction) findGazetteerNames(s *sentence) {
 		}
 		if e := x.adjectiveAt(toks, i); e != nil {
 			x.addMention(s, &mention{start: i, end: i + 1, ent: e, kind: mAdj})
+			continue
+		}
+		// "D16-Treffen", "krz-Geschäftsführung": a compound whose first part is a party
+		if t := toks[i]; !t.Punct && strings.Contains(t.Text, "-") {
+			if _, _, isRole := x.g.roleHead(t.Text[strings.LastIndex(t.Text, "-")+1:]); !isRole {
+				if p := x.compoundParty(t.Text); p != nil && p.typ.IsParty() && p.typ != graph.State {
+					x.addMention(s, &mention{start: i, end: i + 1, ent: p, kind: mPart})
+				}
+			}
 		}
 	}
 }

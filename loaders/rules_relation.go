@@ -31,6 +31,9 @@ func (x *extraction) actors(s *sentence, from, to int) []actor {
 		if m.kind == mAdj && !(m.end < len(s.toks) && isGovernmentNoun(s.toks[m.end].Key)) {
 			continue
 		}
+		if m.kind == mPart && !actingPart(s.toks[m.start].Key) {
+			continue
+		}
 		if x.inRoleSlot(s, m) && len(persons) > 0 {
 			continue
 		}
@@ -49,6 +52,17 @@ func (x *extraction) actors(s *sentence, from, to int) []actor {
 		}
 	}
 	return out
+}
+
+// actingPart reports whether a compound names a part that acts for the whole: the
+// management ("krz-Geschäftsführung"), the board, the team.
+func actingPart(k string) bool {
+	for _, p := range []string{"geschaeftsfuehrung", "vorstand", "team", "leitung", "spitze"} {
+		if strings.HasSuffix(k, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // inRoleSlot reports whether m names the party of an office ("Vorstand der govdigital eG",
@@ -783,10 +797,16 @@ func (x *extraction) workInherited(si int, s *sentence, targets []*mention) {
 	}
 	if len(parties) == 0 {
 		// a list of projects in a release about one organization: its own
-		if x.homeOrg != nil && x.homeOrg.typ == graph.Organization && len(targets) >= 2 && !hasParty(prev) {
+		owner := x.homeOrg
+		for _, m := range s.ments {
+			if m.kind == mCoref && s.speaker != nil && m.ent == x.partyOf(s.speaker) {
+				owner = m.ent // "unserer Digitalisierungsstrategie": the speaker's party
+			}
+		}
+		if owner != nil && owner.typ.IsParty() && len(targets) >= 2 && !hasParty(prev) {
 			for _, t := range targets {
 				if t.ent.typ == graph.Project {
-					x.addFact(graph.WorksOn, x.homeOrg, t.ent, "", s, "work.home")
+					x.addFact(graph.WorksOn, owner, t.ent, "", s, "work.home")
 				}
 			}
 		}
