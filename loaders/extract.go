@@ -60,7 +60,7 @@ const (
 	mAdj                      // by adjective: "bayerische", "Karlsruher"
 	mCoref                    // by a description or pronoun: "der Freistaat", "wir"
 	mGroup                    // by a plural description: "beide Länder"
-	mPart // by a compound naming a part of it: "D16-Treffen", "krz-Geschäftsführung"
+	mPart                     // by a compound naming a part of it: "D16-Treffen", "krz-Geschäftsführung"
 )
 
 // mention is a span of a sentence's tokens that names an entity (or, for mGroup, several).
