@@ -31,6 +31,16 @@ type Store interface {
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)
 
+	// Version returns a token of the graph's state: it changes with every write that
+	// changes the graph (PutRelease reporting changed), also by other processes, and two
+	// different states never share one. It is cheap, for callers that cache what they
+	// compute from a Snapshot.
+	Version(ctx context.Context) (string, error)
+	// Snapshot returns every entity and every relation with all its evidence, as Entities
+	// and Relations return them, ordered by ID, and the Version they are of, all read at
+	// once: no write shows in part.
+	Snapshot(ctx context.Context) (Snapshot, error)
+
 	// Ping reports an EUNAVAILABLE error when the store cannot answer.
 	Ping(ctx context.Context) error
 	// Close releases the store's resources.

@@ -121,6 +121,22 @@ func (p *pendingStore) Stats(ctx context.Context) (graph.Stats, error) {
 	return s.Stats(ctx)
 }
 
+func (p *pendingStore) Version(ctx context.Context) (string, error) {
+	s, err := p.get()
+	if err != nil {
+		return "", err
+	}
+	return s.Version(ctx)
+}
+
+func (p *pendingStore) Snapshot(ctx context.Context) (graph.Snapshot, error) {
+	s, err := p.get()
+	if err != nil {
+		return graph.Snapshot{}, err
+	}
+	return s.Snapshot(ctx)
+}
+
 func (p *pendingStore) Ping(ctx context.Context) error {
 	s, err := p.get()
 	if err != nil {

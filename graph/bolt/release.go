@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 
 	bbolt "go.etcd.io/bbolt"
 
@@ -13,9 +14,10 @@ import (
 )
 
 // PutRelease validates r and writes it in one bbolt transaction, replacing the release with
-// the same ID. A release whose non-empty hash equals the stored one's, or that encodes
-// alike when both hashes are empty, changes nothing. The index in memory follows only
-// after the commit, so a failed write leaves memory and disk as they were.
+// the same ID and counting up the version. A release whose non-empty hash equals the stored
+// one's, or that encodes alike when both hashes are empty, changes nothing. The index in
+// memory follows only after the commit, so a failed write leaves memory and disk as they
+// were.
 func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
 	if err := ctx.Err(); err != nil {
 		return false, fmt.Errorf("put release %s: %w", r.Source, err)
@@ -42,7 +44,10 @@ func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		return tx.Bucket(releasesBucket).Put([]byte(r.ID), data)
+		if err := tx.Bucket(releasesBucket).Put([]byte(r.ID), data); err != nil {
+			return err
+		}
+		return tx.Bucket(metaBucket).Put(versionKey, strconv.AppendUint(nil, s.version+1, 10))
 	})
 	if err != nil {
 		return false, fmt.Errorf("put release %s: %w", r.Source, err)
@@ -51,6 +56,7 @@ func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
 	stored := cloneRelease(r)
 	s.mu.Lock()
 	s.idx.apply(old, &stored)
+	s.version++
 	s.mu.Unlock()
 	return true, nil
 }

@@ -3,10 +3,12 @@ package bolt
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"sync"
 	"time"
 
@@ -18,12 +20,18 @@ import (
 
 var _ graph.Store = (*Store)(nil)
 
-// The data file holds two buckets: meta with the schema version, and releases with every
-// release, keyed by ID, encoded whole. Everything else is derived from the releases.
+// The data file holds two buckets: meta with the schema version, the epoch and the version
+// of the graph, and releases with every release, keyed by ID, encoded whole. Everything else
+// is derived from the releases.
 var (
 	metaBucket     = []byte("meta")
 	releasesBucket = []byte("releases")
 	schemaKey      = []byte("schema")
+	// epochKey holds a random text given to the data file when it is first opened, so that
+	// the versions of two data files differ.
+	epochKey = []byte("epoch")
+	// versionKey holds the number of changing writes, in decimal; absent means 0.
+	versionKey = []byte("version")
 )
 
 // schemaVersion is the layout of the data file this package reads and writes.
@@ -39,10 +47,13 @@ type Store struct {
 	db   *bbolt.DB
 	path string
 
-	// writeMu serializes writers; a writer reads idx without mu, since only writers change it.
+	// writeMu serializes writers; a writer reads idx and version without mu, since only
+	// writers change them.
 	writeMu sync.Mutex
-	mu      sync.RWMutex // guards idx and closed
+	mu      sync.RWMutex // guards idx, version and closed
 	idx     *index
+	epoch   string
+	version uint64 // as stored under versionKey
 	closed  bool
 }
 
@@ -97,7 +108,8 @@ func openDB(path string) (db *bbolt.DB, err error) {
 	return db, nil
 }
 
-// init checks or writes the schema version and builds the index from the stored releases.
+// init checks or writes the schema version, reads the graph's version and builds the index
+// from the stored releases.
 func (s *Store) init() (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
@@ -113,7 +125,10 @@ func (s *Store) init() (err error) {
 			if !empty {
 				return fmt.Errorf("open %s: not an egovgraph data file (no %s bucket)", s.path, metaBucket)
 			}
-			return createBuckets(tx)
+			var err error
+			if meta, err = createBuckets(tx); err != nil {
+				return err
+			}
 		}
 		if v := string(meta.Get(schemaKey)); v != schemaVersion {
 			return fmt.Errorf("open %s: data file has schema version %q, this build reads %q", s.path, v, schemaVersion)
@@ -121,7 +136,7 @@ func (s *Store) init() (err error) {
 		if tx.Bucket(releasesBucket) == nil {
 			return fmt.Errorf("open %s: data file has no %s bucket", s.path, releasesBucket)
 		}
-		return nil
+		return s.readVersion(meta)
 	})
 	if err != nil {
 		return err
@@ -148,17 +163,35 @@ func (s *Store) init() (err error) {
 	return nil
 }
 
-// createBuckets lays out a new data file.
-func createBuckets(tx *bbolt.Tx) error {
+// createBuckets lays out a new data file and returns its meta bucket.
+func createBuckets(tx *bbolt.Tx) (*bbolt.Bucket, error) {
 	meta, err := tx.CreateBucket(metaBucket)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := meta.Put(schemaKey, []byte(schemaVersion)); err != nil {
-		return err
+		return nil, err
 	}
 	_, err = tx.CreateBucket(releasesBucket)
-	return err
+	return meta, err
+}
+
+// readVersion reads the epoch, giving the data file one if it has none yet, and the version.
+func (s *Store) readVersion(meta *bbolt.Bucket) error {
+	if meta.Get(epochKey) == nil {
+		if err := meta.Put(epochKey, []byte(rand.Text())); err != nil {
+			return err
+		}
+	}
+	s.epoch = string(meta.Get(epochKey))
+	if v := meta.Get(versionKey); v != nil {
+		n, err := strconv.ParseUint(string(v), 10, 64)
+		if err != nil {
+			return fmt.Errorf("open %s: data file has version %q, want a number", s.path, v)
+		}
+		s.version = n
+	}
+	return nil
 }
 
 // read runs fn with the index locked for reading, after checking ctx and that the store is

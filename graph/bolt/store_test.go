@@ -141,6 +141,12 @@ func TestOpenDamaged(t *testing.T) {
 				return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte("2"))
 			})
 		}, `schema version "2"`},
+		{"version not a number", func(t *testing.T, path string) {
+			MustOpen(t, path).Close()
+			updateBolt(t, path, func(tx *bbolt.Tx) error {
+				return tx.Bucket([]byte("meta")).Put([]byte("version"), []byte("sieben"))
+			})
+		}, `version "sieben"`},
 		{"release not JSON", func(t *testing.T, path string) {
 			MustOpen(t, path).Close()
 			updateBolt(t, path, func(tx *bbolt.Tx) error {

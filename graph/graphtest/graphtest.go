@@ -53,6 +53,10 @@
 //     0 to depth from id (id included); Edges are the relations of the followed types with
 //     at least one end at distance less than depth: those a walk of depth steps follows. A
 //     relation between two entities both at distance depth is not among them.
+//   - Version changes with every PutRelease that reports changed, to a token not seen
+//     before, and with no other call; it survives reopening. Snapshot holds what paging
+//     through Entities and Relations gives, and the Version it is of; taken while releases
+//     are written, it shows the graph exactly as some number of writes left it.
 //
 // Subtests run one after another, never in parallel, so backends that share one database
 // can wipe it when asked for a fresh store.
@@ -91,6 +95,7 @@ func Run(t *testing.T, open Opener) {
 		{"Relations", relationTests},
 		{"Search", searchTests},
 		{"Neighborhood", neighborhoodTests},
+		{"Snapshot", snapshotTests},
 		{"Store", storeTests},
 	}
 	for _, g := range groups {

@@ -78,6 +78,8 @@ func testStoreCancelled(t *testing.T, h *harness) {
 		{"Search", func() error { _, err := h.s.Search(ctx, "bayern", 10); return err }},
 		{"Neighborhood", func() error { _, err := h.s.Neighborhood(ctx, bayern, 2, nil); return err }},
 		{"Stats", func() error { _, err := h.s.Stats(ctx); return err }},
+		{"Version", func() error { _, err := h.s.Version(ctx); return err }},
+		{"Snapshot", func() error { _, err := h.s.Snapshot(ctx); return err }},
 		{"Ping", func() error { return h.s.Ping(ctx) }},
 	}
 	for _, c := range calls {

@@ -12,8 +12,8 @@ import (
 const batchSize = 500
 
 // PutRelease writes r and its facts in one transaction, replacing whatever an earlier
-// version of the same source stated. A release whose non-empty hash equals the stored one's
-// changes nothing and reports false.
+// version of the same source stated, and counts up the version. A release whose non-empty
+// hash equals the stored one's changes nothing and reports false.
 func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
 	if err := r.Validate(); err != nil {
 		return false, err
@@ -43,6 +43,11 @@ func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
 		}
 		slices.Sort(affected)
 		if err := refreshEntities(ctx, tx, slices.Compact(affected)); err != nil {
+			return err
+		}
+		// Last, so that the transaction waits for no other lock while it holds the one on
+		// the version, and a Snapshot holding that lock keeps every change from committing.
+		if err := countVersion(ctx, tx); err != nil {
 			return err
 		}
 		changed = true

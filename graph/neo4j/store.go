@@ -10,7 +10,9 @@
 //     release; COOPERATES_WITH points from the smaller ID to the greater;
 //   - (:Release {id, source, title, date, hash})-[:STATES {name, aliases, iso3166, wikidata,
 //     themenfeld}]->(:Entity) for every entity a release names, with the name, aliases and
-//     identifiers that release gives.
+//     identifiers that release gives;
+//   - one (:Meta {key: 'graph', epoch, version}): every write that changes the graph counts
+//     up version in its transaction; epoch is random, given when the node is created.
 //
 // Reads aggregate the per-release relationships into graph.Relation with its Evidence. An
 // entity's name, aliases and identifiers are derived from its STATES links whenever a
@@ -87,6 +89,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 var schema = []string{
 	"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
 	"CREATE CONSTRAINT release_id IF NOT EXISTS FOR (r:Release) REQUIRE r.id IS UNIQUE",
+	"CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE",
 	"CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)",
 	"CREATE INDEX entity_name_folded IF NOT EXISTS FOR (e:Entity) ON (e.nameFolded)",
 	"CREATE TEXT INDEX entity_names_folded IF NOT EXISTS FOR (e:Entity) ON (e.namesFolded)",

@@ -274,3 +274,33 @@ func TestSelfReferencingFactCountedOnce(t *testing.T) {
 		t.Errorf("Neighborhood: got %+v, want one node and one relation with one piece of evidence", g)
 	}
 }
+
+// A store sees the writes another store on the same database makes, as it would those of
+// another process.
+func TestVersionSeesOtherWriters(t *testing.T) {
+	open := opener(MustConfig(t))
+	reader := open(t, true)
+	defer reader.Close()
+	writer := open(t, false)
+	defer writer.Close()
+	before, err := reader.Version(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	graphtest.MustPut(t, writer, graphtest.SyntheticRelease(1))
+	after, err := reader.Version(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after == before {
+		t.Errorf("Version after another store wrote: %q unchanged", after)
+	}
+	snap, err := reader.Snapshot(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if snap.Version != after || len(snap.Nodes) != len(graphtest.SyntheticRelease(1).Entities) {
+		t.Errorf("Snapshot after another store wrote: version %q, %d nodes; want %q, %d",
+			snap.Version, len(snap.Nodes), after, len(graphtest.SyntheticRelease(1).Entities))
+	}
+}
