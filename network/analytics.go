@@ -2,8 +2,6 @@ package network
 
 import (
 	"cmp"
-	"context"
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -106,12 +104,12 @@ type coMember struct {
 }
 
 // ensureMetrics returns the metrics of x, computing them on first use.
-func (x *index) ensureMetrics() *metrics {
+func (x *View) ensureMetrics() *metrics {
 	x.metricsOnce.Do(func() { x.metrics = x.computeMetrics() })
 	return x.metrics
 }
 
-func (x *index) computeMetrics() *metrics {
+func (x *View) computeMetrics() *metrics {
 	n := len(x.entities)
 	m := &metrics{degree: make([]int, n)}
 	for i := range n {
@@ -153,7 +151,7 @@ func (x *index) computeMetrics() *metrics {
 
 // directedEdges returns the relations of x as directed edges with their weights: a
 // symmetric relation gives one in each direction.
-func directedEdges(x *index, weights []float64) ([][2]int, []float64) {
+func directedEdges(x *View, weights []float64) ([][2]int, []float64) {
 	ends, ws := slices.Clone(x.ends), slices.Clone(weights)
 	for i, r := range x.relations {
 		if !r.Type.Directed() {
@@ -176,7 +174,7 @@ func rank(n int, score func(int) float64) []int {
 
 // computeCommunities partitions g with Louvain: the best of louvainRuns seeded runs, so
 // that the partition is the same on every run.
-func (x *index) computeCommunities(m *metrics, g undirectedAdjacency) {
+func (x *View) computeCommunities(m *metrics, g undirectedAdjacency) {
 	n := len(x.entities)
 	var groups [][]int
 	if len(x.relations) == 0 {
@@ -254,7 +252,7 @@ type CentralityQuery struct {
 
 // Centrality returns a page of entities ranked by q's measure, highest first, then by ID.
 // The cursor (Page.After) is the ID of the last entity of the previous page.
-func (a *Analyzer) Centrality(ctx context.Context, q CentralityQuery) (graph.Paged[Centrality], error) {
+func (x *View) Centrality(q CentralityQuery) (graph.Paged[Centrality], error) {
 	var out graph.Paged[Centrality]
 	if !q.By.Valid() {
 		return out, graph.Errorf(graph.EINVALID, "unknown measure %q", q.By)
@@ -266,10 +264,6 @@ func (a *Analyzer) Centrality(ctx context.Context, q CentralityQuery) (graph.Pag
 	}
 	if err := q.Page.Validate(); err != nil {
 		return out, err
-	}
-	x, err := a.index(ctx)
-	if err != nil {
-		return out, fmt.Errorf("centrality: %w", err)
 	}
 	m := x.ensureMetrics()
 	var list []int
@@ -284,11 +278,7 @@ func (a *Analyzer) Centrality(ctx context.Context, q CentralityQuery) (graph.Pag
 }
 
 // EntityCentrality returns the centrality of the entity with the given ID, or ENOTFOUND.
-func (a *Analyzer) EntityCentrality(ctx context.Context, id string) (Centrality, error) {
-	x, err := a.index(ctx)
-	if err != nil {
-		return Centrality{}, fmt.Errorf("centrality of %s: %w", id, err)
-	}
+func (x *View) EntityCentrality(id string) (Centrality, error) {
 	i, err := x.entity(id)
 	if err != nil {
 		return Centrality{}, err
@@ -296,7 +286,7 @@ func (a *Analyzer) EntityCentrality(ctx context.Context, id string) (Centrality,
 	return x.ensureMetrics().centrality(x, i), nil
 }
 
-func (m *metrics) centrality(x *index, i int) Centrality {
+func (m *metrics) centrality(x *View, i int) Centrality {
 	return Centrality{
 		Entity: x.entities[i], Degree: m.degree[i], Betweenness: m.betweenness[i],
 		PageRank: m.pageRank[i], Community: m.community[i],
@@ -304,13 +294,9 @@ func (m *metrics) centrality(x *index, i int) Centrality {
 }
 
 // Communities returns the communities of the whole graph.
-func (a *Analyzer) Communities(ctx context.Context) (Communities, error) {
-	x, err := a.index(ctx)
-	if err != nil {
-		return Communities{}, fmt.Errorf("communities: %w", err)
-	}
+func (x *View) Communities() Communities {
 	m := x.ensureMetrics()
-	return Communities{Version: x.version, Modularity: m.modularity, Communities: m.communities}, nil
+	return Communities{Version: x.version, Modularity: m.modularity, Communities: m.communities}
 }
 
 // pageOf returns the page p of the items of list, converted by conv; the cursor of an item

@@ -1,7 +1,6 @@
 package network_test
 
 import (
-	"context"
 	"fmt"
 	"math"
 	"reflect"
@@ -32,11 +31,8 @@ func twoClusters(tb testing.TB) graph.Snapshot {
 }
 
 func TestCommunitiesFindTwoClusters(t *testing.T) {
-	a := network.New(&source{snap: twoClusters(t)})
-	cs, err := a.Communities(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := MustView(t, twoClusters(t))
+	cs := v.Communities()
 	if len(cs.Communities) != 2 {
 		t.Fatalf("got %d communities %+v, want 2", len(cs.Communities), cs.Communities)
 	}
@@ -77,10 +73,7 @@ func TestCommunitiesAreTheSameOnEveryBuild(t *testing.T) {
 	snap := aggregate(t, "synthetic", syntheticReleases(300))
 	var first []string
 	for i := range 3 {
-		cs, err := network.New(&source{snap: snap}).Communities(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
+		cs := MustView(t, snap).Communities()
 		var got []string
 		for _, c := range cs.Communities {
 			got = append(got, fmt.Sprint(ids(c.Members, entityID)))
@@ -94,8 +87,8 @@ func TestCommunitiesAreTheSameOnEveryBuild(t *testing.T) {
 }
 
 func TestBetweennessOfBridge(t *testing.T) {
-	a := network.New(&source{snap: twoClusters(t)})
-	page, err := a.Centrality(context.Background(), network.CentralityQuery{By: network.ByBetweenness, Page: graph.Page{First: 3}})
+	v := MustView(t, twoClusters(t))
+	page, err := v.Centrality(network.CentralityQuery{By: network.ByBetweenness, Page: graph.Page{First: 3}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +112,7 @@ func TestBetweennessOfBridge(t *testing.T) {
 	}
 
 	// A Land inside a cluster lies on no shortest path.
-	c, err := a.EntityCentrality(context.Background(), bremen.ID)
+	c, err := v.EntityCentrality(bremen.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,8 +130,8 @@ func TestPageRankOrder(t *testing.T) {
 		member("2020-01-01", hamburg, govdigital), member("2020-01-01", bremen, vitako),
 		member("2020-01-01", hamburg, vitako), member("2020-01-01", vitako, govdigital),
 	)
-	a := network.New(&source{snap: snap})
-	page, err := a.Centrality(context.Background(), network.CentralityQuery{By: network.ByPageRank})
+	v := MustView(t, snap)
+	page, err := v.Centrality(network.CentralityQuery{By: network.ByPageRank})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,14 +150,14 @@ func TestPageRankOrder(t *testing.T) {
 	}
 
 	// By degree: govdigital has six members, then Vitako three, Bremen and Hamburg two.
-	page, err = a.Centrality(context.Background(), network.CentralityQuery{By: network.ByDegree, Types: []graph.EntityType{graph.State}, Page: graph.Page{First: 2}})
+	page, err = v.Centrality(network.CentralityQuery{By: network.ByDegree, Types: []graph.EntityType{graph.State}, Page: graph.Page{First: 2}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := ids(page.Items, func(c network.Centrality) string { return c.ID }); !reflect.DeepEqual(got, []string{bremen.ID, hamburg.ID}) || page.Total != 5 {
 		t.Errorf("states by degree: got %q of %d, want Bremen, Hamburg of 5", got, page.Total)
 	}
-	next, err := a.Centrality(context.Background(), network.CentralityQuery{By: network.ByDegree, Types: []graph.EntityType{graph.State}, Page: graph.Page{After: hamburg.ID}})
+	next, err := v.Centrality(network.CentralityQuery{By: network.ByDegree, Types: []graph.EntityType{graph.State}, Page: graph.Page{After: hamburg.ID}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +167,7 @@ func TestPageRankOrder(t *testing.T) {
 }
 
 func TestCentralityRejects(t *testing.T) {
-	a := network.New(&source{snap: twoClusters(t)})
+	v := MustView(t, twoClusters(t))
 	for _, tt := range []struct {
 		name string
 		q    network.CentralityQuery
@@ -184,7 +177,7 @@ func TestCentralityRejects(t *testing.T) {
 		{"page too large", network.CentralityQuery{By: network.ByDegree, Page: graph.Page{First: graph.MaxPageSize + 1}}},
 		{"cursor not on the list", network.CentralityQuery{By: network.ByDegree, Types: []graph.EntityType{graph.State}, Page: graph.Page{After: dataport.ID}}},
 	} {
-		_, err := a.Centrality(context.Background(), tt.q)
+		_, err := v.Centrality(tt.q)
 		wantCode(t, tt.name, err, graph.EINVALID)
 	}
 }
@@ -196,8 +189,8 @@ func TestCoMembership(t *testing.T) {
 		member("2020-01-01", bayern, vitako), member("2020-01-01", bremen, dataport),
 		coop("2020-01-01", bayern, bremen),
 	)
-	a := network.New(&source{snap: snap})
-	page, err := a.CoMembership(context.Background(), bayern.ID, graph.Page{})
+	v := MustView(t, snap)
+	page, err := v.CoMembership(bayern.ID, graph.Page{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,11 +206,11 @@ func TestCoMembership(t *testing.T) {
 	if !reflect.DeepEqual(got, want) || page.Total != 2 {
 		t.Errorf("Bayern's co-members: got %+v (total %d), want %+v", got, page.Total, want)
 	}
-	page, err = a.CoMembership(context.Background(), bremen.ID, graph.Page{})
+	page, err = v.CoMembership(bremen.ID, graph.Page{})
 	if err != nil || page.Total != 0 {
 		t.Errorf("Bremen, alone in Dataport: got %+v, %v; want none", page.Items, err)
 	}
-	_, err = a.CoMembership(context.Background(), "state:atlantis", graph.Page{})
+	_, err = v.CoMembership("state:atlantis", graph.Page{})
 	wantCode(t, "unknown party", err, graph.ENOTFOUND)
 }
 
@@ -229,9 +222,9 @@ func TestStateSummary(t *testing.T) {
 		holds("2019-03-01", albrecht, "Digitalministerin", bayern), holds("2023-12-01", fuchs, "Digitalminister", bayern),
 		holds("2020-01-01", kuehn, "Innenministerin", hessen),
 	)
-	a := network.New(&source{snap: snap})
+	v := MustView(t, snap)
 	for _, ref := range []string{bayern.ID} {
-		s, err := a.StateSummary(context.Background(), ref)
+		s, err := v.StateSummary(ref)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -258,9 +251,9 @@ func TestStateSummary(t *testing.T) {
 			t.Errorf("got state %s of degree %d, want Bayern of degree 8", s.State.ID, s.Centrality.Degree)
 		}
 	}
-	_, err := a.StateSummary(context.Background(), govdigital.ID)
+	_, err := v.StateSummary(govdigital.ID)
 	wantCode(t, "summary of an organization", err, graph.EINVALID)
-	_, err = a.StateSummary(context.Background(), "DE-XX")
+	_, err = v.StateSummary("DE-XX")
 	wantCode(t, "summary of an unknown state", err, graph.ENOTFOUND)
 }
 
@@ -278,13 +271,9 @@ func syntheticReleases(n int) []graph.Release {
 // measure covers the graph.
 func TestSyntheticAnalytics(t *testing.T) {
 	snap := aggregate(t, "synthetic", syntheticReleases(1000))
-	ctx := context.Background()
 	start := time.Now()
-	a := network.New(&source{snap: snap})
-	cs, err := a.Communities(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := MustView(t, snap)
+	cs := v.Communities()
 	t.Logf("%d entities, %d relations: index and analytics built in %v; %d communities, modularity %.3f",
 		len(snap.Nodes), len(snap.Edges), time.Since(start), len(cs.Communities), cs.Modularity)
 	members := 0
@@ -294,7 +283,7 @@ func TestSyntheticAnalytics(t *testing.T) {
 	if members != len(snap.Nodes) {
 		t.Errorf("communities hold %d entities, want all %d", members, len(snap.Nodes))
 	}
-	page, err := a.Centrality(ctx, network.CentralityQuery{By: network.ByBetweenness, Page: graph.Page{First: graph.MaxPageSize}})
+	page, err := v.Centrality(network.CentralityQuery{By: network.ByBetweenness, Page: graph.Page{First: graph.MaxPageSize}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -316,9 +305,7 @@ func BenchmarkAnalytics(b *testing.B) {
 		snap := aggregate(b, "synthetic", syntheticReleases(n))
 		b.Run(fmt.Sprintf("releases=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := network.New(&source{snap: snap}).Communities(context.Background()); err != nil {
-					b.Fatal(err)
-				}
+				MustView(b, snap).Communities()
 			}
 		})
 	}

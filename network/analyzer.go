@@ -21,26 +21,25 @@ type Source interface {
 // started it, so that other requests waiting for it are not failed by its cancellation.
 const buildTimeout = 2 * time.Minute
 
-// Analyzer answers questions about the shape of the network from the snapshots of a Source.
-// It keeps the graph of the latest version it read, and what it computed from it, until the
-// Source's version changes; every call asks the Source for its version first. Concurrent
-// calls that find a new version read one snapshot between them.
+// Analyzer keeps the View of a Source's latest version until the version changes. Every call
+// of View asks the Source for its version first; concurrent calls that find a new version
+// read one snapshot between them.
 //
-// The values an Analyzer returns share memory with its cache: callers must not modify them.
+// The values a View returns share memory with it: callers must not modify them.
 type Analyzer struct {
 	src Source
 
 	mu      sync.Mutex
-	current *index            // the index of the latest build started that succeeded
+	current *View             // the view of the latest build started that succeeded
 	builds  map[string]*build // builds in progress by the version that asked for them
 	started int               // counts the builds started
 }
 
-// build is one reading of a snapshot into an index, done when done is closed.
+// build is one reading of a snapshot into a View, done when done is closed.
 type build struct {
 	seq  int
 	done chan struct{}
-	idx  *index
+	view *View
 	err  error
 }
 
@@ -49,9 +48,9 @@ func New(src Source) *Analyzer {
 	return &Analyzer{src: src, builds: map[string]*build{}}
 }
 
-// index returns the index of the Source's current version, building it when the cache holds
-// another version.
-func (a *Analyzer) index(ctx context.Context) (*index, error) {
+// View returns the view of the Source's current version, reading a snapshot when the cache
+// holds another version. A caller that gives up (ctx done) leaves the build to others.
+func (a *Analyzer) View(ctx context.Context) (*View, error) {
 	v, err := a.src.Version(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("read version: %w", err)
@@ -72,7 +71,7 @@ func (a *Analyzer) index(ctx context.Context) (*index, error) {
 
 	select {
 	case <-b.done:
-		return b.idx, b.err
+		return b.view, b.err
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
@@ -85,7 +84,7 @@ func (a *Analyzer) build(ctx context.Context, version string, b *build) {
 	defer cancel()
 	snap, err := a.src.Snapshot(ctx)
 	if err == nil {
-		b.idx, err = newIndex(snap)
+		b.view, err = newView(snap)
 	}
 	if err != nil {
 		b.err = fmt.Errorf("read snapshot: %w", err)
@@ -94,19 +93,25 @@ func (a *Analyzer) build(ctx context.Context, version string, b *build) {
 	a.mu.Lock()
 	delete(a.builds, version)
 	if b.err == nil && (a.current == nil || a.current.seq < b.seq) {
-		b.idx.seq = b.seq
-		a.current = b.idx
+		b.view.seq = b.seq
+		a.current = b.view
 	}
 	a.mu.Unlock()
 	close(b.done)
 }
 
-// Version returns the version of the graph the Analyzer answers from, reading it first when
-// the Source has changed.
-func (a *Analyzer) Version(ctx context.Context) (string, error) {
-	x, err := a.index(ctx)
-	if err != nil {
-		return "", err
+// Network returns the network f selects in the view of the current version; see
+// View.Network.
+func (a *Analyzer) Network(ctx context.Context, f Filter) (Network, error) {
+	if err := f.Validate(); err != nil {
+		return Network{}, err
 	}
-	return x.version, nil
+	v, err := a.View(ctx)
+	if err != nil {
+		return Network{}, fmt.Errorf("network: %w", err)
+	}
+	return v.Network(f)
 }
+
+// Version returns the version of the graph the view holds.
+func (x *View) Version() string { return x.version }

@@ -23,7 +23,7 @@ func TestAnalyzerReadsEachVersionOnce(t *testing.T) {
 		if _, err := a.Network(ctx, network.Filter{}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := a.Communities(ctx); err != nil {
+		if _, err := a.View(ctx); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -1,8 +1,6 @@
 package network
 
 import (
-	"context"
-	"fmt"
 	"slices"
 	"sort"
 
@@ -21,7 +19,7 @@ type ChangeQuery struct {
 // Changes returns a page of the relations first stated by a release dated within q's
 // interval: what is new in it. They are ordered by first seen, then ID; the cursor is a
 // relation's ID. Relations no dated release states never appear.
-func (a *Analyzer) Changes(ctx context.Context, q ChangeQuery) (graph.Paged[graph.Relation], error) {
+func (x *View) Changes(q ChangeQuery) (graph.Paged[graph.Relation], error) {
 	var out graph.Paged[graph.Relation]
 	if err := validWindow(q.Since, q.Until, ""); err != nil {
 		return out, err
@@ -31,10 +29,6 @@ func (a *Analyzer) Changes(ctx context.Context, q ChangeQuery) (graph.Paged[grap
 	}
 	if err := q.Page.Validate(); err != nil {
 		return out, err
-	}
-	x, err := a.index(ctx)
-	if err != nil {
-		return out, fmt.Errorf("changes: %w", err)
 	}
 	first := func(k int) string { return x.relations[x.byFirstSeen[k]].FirstSeen() }
 	lo := sort.Search(len(x.byFirstSeen), func(k int) bool { return first(k) >= q.Since })

@@ -1,7 +1,6 @@
 package network_test
 
 import (
-	"context"
 	"reflect"
 	"testing"
 
@@ -10,7 +9,7 @@ import (
 )
 
 func TestChanges(t *testing.T) {
-	a := network.New(&source{snap: northGraph(t)})
+	v := MustView(t, northGraph(t))
 	for _, tt := range []struct {
 		name string
 		q    network.ChangeQuery
@@ -32,7 +31,7 @@ func TestChanges(t *testing.T) {
 		{"nothing new", network.ChangeQuery{Since: "2023-01-01"}, []string{}, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			page, err := a.Changes(context.Background(), tt.q)
+			page, err := v.Changes(tt.q)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -42,7 +41,7 @@ func TestChanges(t *testing.T) {
 		})
 	}
 	// The undated Berlin–Brandenburg relation never appears: 9 of the 10 relations are dated.
-	page, err := a.Changes(context.Background(), network.ChangeQuery{})
+	page, err := v.Changes(network.ChangeQuery{})
 	if err != nil || page.Total != 9 {
 		t.Errorf("all changes: got total %d, %v; want 9", page.Total, err)
 	}
@@ -55,7 +54,7 @@ func TestChanges(t *testing.T) {
 		{"unknown cursor", network.ChangeQuery{Page: graph.Page{After: "nope"}}},
 		{"unknown type", network.ChangeQuery{Types: []graph.RelationType{"X"}}},
 	} {
-		_, err := a.Changes(context.Background(), tt.q)
+		_, err := v.Changes(tt.q)
 		wantCode(t, tt.name, err, graph.EINVALID)
 	}
 }

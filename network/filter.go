@@ -1,8 +1,6 @@
 package network
 
 import (
-	"context"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -89,16 +87,13 @@ func (w window) relation(r graph.Relation) (graph.Relation, bool) {
 // and the entities at their ends (and the state, even without relations). Each node has
 // its degree in that network and its community in the whole graph; each edge counts only
 // the releases within f's dates.
-func (a *Analyzer) Network(ctx context.Context, f Filter) (Network, error) {
+func (x *View) Network(f Filter) (Network, error) {
 	if err := f.Validate(); err != nil {
 		return Network{}, err
 	}
-	x, err := a.index(ctx)
-	if err != nil {
-		return Network{}, fmt.Errorf("network: %w", err)
-	}
 	ego := -1
 	if f.State != "" {
+		var err error
 		if ego, err = x.state(f.State); err != nil {
 			return Network{}, err
 		}
@@ -173,7 +168,7 @@ func edgeOf(r graph.Relation) Edge {
 // state returns the position of the Land named by ref: its entity ID ("state:bayern") or
 // its ISO 3166-2 code ("DE-BY"). An unknown one is ENOTFOUND; an entity that is no state is
 // EINVALID.
-func (x *index) state(ref string) (int, error) {
+func (x *View) state(ref string) (int, error) {
 	i, ok := x.pos[ref]
 	if !ok {
 		for j, e := range x.entities {

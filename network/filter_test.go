@@ -1,7 +1,6 @@
 package network_test
 
 import (
-	"context"
 	"reflect"
 	"slices"
 	"testing"
@@ -12,26 +11,28 @@ import (
 
 // northGraph is a small graph for networks, paths and changes:
 //
-//	Kühn ─HOLDS_ROLE─ Bayern ─COOP─ Hessen ─COOP─ Hamburg ─COOP─ Bremen
-//	                     └─MEMBER_OF─ govdigital ─┘  │ └MEMBER_OF,COOP┐ │
-//	                                                 └───────────── Dataport
-//	Berlin ─COOP─ Brandenburg
+//	Kühn ─role─ Bayern ─coop─ Hessen ─coop─ Hamburg ─coop─ Bremen
+//	              │                           │ │  │          │
+//	              └─member─ govdigital ─member┘ │  └─coop,member─ Dataport ─member┘
+//	Berlin ─coop─ Brandenburg
 //
 // Bayern and Hessen are stated twice (2019 and 2021); Berlin and Brandenburg once, undated.
 func northGraph(tb testing.TB) graph.Snapshot {
-	return MustSnapshot(tb, "north",
-		coop("2019-05-01", bayern, hessen),
-		coop("2021-03-01", hessen, bayern),
-		coop("2020-01-01", hessen, hamburg),
-		member("2021-07-22", bayern, govdigital),
-		member("2022-01-15", hamburg, govdigital),
-		coop("2018-06-01", hamburg, bremen),
-		member("2018-02-01", hamburg, dataport),
-		coop("2018-02-01", hamburg, dataport),
-		member("2019-09-09", bremen, dataport),
-		coop("", berlin, brandenburg),
-		holds("2020-02-02", kuehn, "Innenministerin", bayern),
-	)
+	return MustSnapshot(tb, "north", northFacts...)
+}
+
+var northFacts = []stated{
+	coop("2019-05-01", bayern, hessen),
+	coop("2021-03-01", hessen, bayern),
+	coop("2020-01-01", hessen, hamburg),
+	member("2021-07-22", bayern, govdigital),
+	member("2022-01-15", hamburg, govdigital),
+	coop("2018-06-01", hamburg, bremen),
+	member("2018-02-01", hamburg, dataport),
+	coop("2018-02-01", hamburg, dataport),
+	member("2019-09-09", bremen, dataport),
+	coop("", berlin, brandenburg),
+	holds("2020-02-02", kuehn, "Innenministerin", bayern),
 }
 
 var (
@@ -48,14 +49,14 @@ var (
 )
 
 func TestNetwork(t *testing.T) {
-	a := network.New(&source{snap: northGraph(t)})
+	v := MustView(t, northGraph(t))
 	all := []string{coopBerlinBrb, coopHamburgBremen, coopHamburgDataport, coopBayernHessen, coopHessenHamburg,
 		roleKuehn, memberBayernGov, memberBremenDp, memberHamburgGov, memberHamburgDp}
 	tests := []struct {
 		name   string
 		filter network.Filter
 		nodes  []string
-		edges  []string // in any order
+		edges  []string       // in any order
 		degree map[string]int // of some nodes
 	}{
 		{
@@ -114,7 +115,7 @@ func TestNetwork(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			net, err := a.Network(context.Background(), tt.filter)
+			net, err := v.Network(tt.filter)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -138,7 +139,7 @@ func TestNetwork(t *testing.T) {
 }
 
 func TestNetworkEdgesCountReleasesWithinDates(t *testing.T) {
-	a := network.New(&source{snap: northGraph(t)})
+	v := MustView(t, northGraph(t))
 	for _, tt := range []struct {
 		filter              network.Filter
 		weight              int
@@ -148,7 +149,7 @@ func TestNetworkEdgesCountReleasesWithinDates(t *testing.T) {
 		{network.Filter{AsOf: "2020-12-31"}, 1, "2019-05-01", "2019-05-01"},
 		{network.Filter{Since: "2020-01-01"}, 1, "2021-03-01", "2021-03-01"},
 	} {
-		net, err := a.Network(context.Background(), tt.filter)
+		net, err := v.Network(tt.filter)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -166,12 +167,12 @@ func TestNetworkEdgesCountReleasesWithinDates(t *testing.T) {
 }
 
 func TestNetworkCommunitiesAreOfTheWholeGraph(t *testing.T) {
-	a := network.New(&source{snap: twoClusters(t)})
-	whole, err := a.Network(context.Background(), network.Filter{})
+	v := MustView(t, twoClusters(t))
+	whole, err := v.Network(network.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	part, err := a.Network(context.Background(), network.Filter{State: bayern.ID})
+	part, err := v.Network(network.Filter{State: bayern.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +188,7 @@ func TestNetworkCommunitiesAreOfTheWholeGraph(t *testing.T) {
 }
 
 func TestNetworkRejectsBadFilters(t *testing.T) {
-	a := network.New(&source{snap: northGraph(t)})
+	v := MustView(t, northGraph(t))
 	for _, tt := range []struct {
 		name   string
 		filter network.Filter
@@ -202,7 +203,7 @@ func TestNetworkRejectsBadFilters(t *testing.T) {
 		{"unknown state", network.Filter{State: "state:atlantis"}, graph.ENOTFOUND},
 		{"state that is none", network.Filter{State: dataport.ID}, graph.EINVALID},
 	} {
-		_, err := a.Network(context.Background(), tt.filter)
+		_, err := v.Network(tt.filter)
 		wantCode(t, tt.name, err, tt.code)
 	}
 }

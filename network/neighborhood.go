@@ -1,8 +1,6 @@
 package network
 
 import (
-	"context"
-	"fmt"
 	"slices"
 
 	"github.com/egovgraph/egovgraph/graph"
@@ -13,7 +11,7 @@ import (
 // relations of the given types (all when empty) first stated on or before asOf, in both
 // directions, and the relations the walk followed (those with an end closer to id than
 // depth), each with its evidence up to asOf. An empty asOf walks the whole graph.
-func (a *Analyzer) Neighborhood(ctx context.Context, id string, depth int, types []graph.RelationType, asOf string) (graph.Subgraph, error) {
+func (x *View) Neighborhood(id string, depth int, types []graph.RelationType, asOf string) (graph.Subgraph, error) {
 	var g graph.Subgraph
 	if depth < 1 || depth > graph.MaxDepth {
 		return g, graph.Errorf(graph.EINVALID, "depth %d: want 1 to %d", depth, graph.MaxDepth)
@@ -23,10 +21,6 @@ func (a *Analyzer) Neighborhood(ctx context.Context, id string, depth int, types
 	}
 	if err := validWindow("", "", asOf); err != nil {
 		return g, err
-	}
-	x, err := a.index(ctx)
-	if err != nil {
-		return g, fmt.Errorf("neighborhood of %s: %w", id, err)
 	}
 	start, err := x.entity(id)
 	if err != nil {

@@ -1,8 +1,6 @@
 package network
 
 import (
-	"context"
-	"fmt"
 	"math"
 	"slices"
 
@@ -50,7 +48,7 @@ type Step struct {
 // there are in all. No path within reach gives none; a path from an entity to itself has no
 // steps. An unknown entity is ENOTFOUND; a depth outside 1 to MaxPathDepth, an unknown type
 // or a malformed date EINVALID.
-func (a *Analyzer) Paths(ctx context.Context, q PathQuery) ([]Path, int, error) {
+func (x *View) Paths(q PathQuery) ([]Path, int, error) {
 	if q.MaxDepth < 1 || q.MaxDepth > MaxPathDepth {
 		return nil, 0, graph.Errorf(graph.EINVALID, "maxDepth %d: want 1 to %d", q.MaxDepth, MaxPathDepth)
 	}
@@ -59,10 +57,6 @@ func (a *Analyzer) Paths(ctx context.Context, q PathQuery) ([]Path, int, error) 
 	}
 	if err := validWindow("", "", q.AsOf); err != nil {
 		return nil, 0, err
-	}
-	x, err := a.index(ctx)
-	if err != nil {
-		return nil, 0, fmt.Errorf("paths from %s to %s: %w", q.From, q.To, err)
 	}
 	from, err := x.entity(q.From)
 	if err != nil {
@@ -120,7 +114,7 @@ func (a *Analyzer) Paths(ctx context.Context, q PathQuery) ([]Path, int, error) 
 
 // distances returns the distance of every entity from start in relations that follows
 // accepts, up to maxDepth (-1 beyond), stopping after the level that reaches goal.
-func (x *index) distances(start, goal, maxDepth int, follows func(r int) bool) []int {
+func (x *View) distances(start, goal, maxDepth int, follows func(r int) bool) []int {
 	dist := make([]int, len(x.entities))
 	for i := range dist {
 		dist[i] = -1
@@ -169,7 +163,7 @@ func countPaths(v, end int, next func(int) []int) int {
 
 // path returns the path through the entities at, with the relations follows accepts
 // between each two, their evidence within w.
-func (x *index) path(at []int, follows func(r int) bool, w window) Path {
+func (x *View) path(at []int, follows func(r int) bool, w window) Path {
 	p := Path{Nodes: make([]graph.Entity, len(at)), Steps: make([]Step, len(at)-1)}
 	for k, v := range at {
 		p.Nodes[k] = x.entities[v]

@@ -1,7 +1,6 @@
 package network_test
 
 import (
-	"context"
 	"reflect"
 	"strings"
 	"testing"
@@ -20,7 +19,7 @@ func pathIDs(paths []network.Path) []string {
 }
 
 func TestPaths(t *testing.T) {
-	a := network.New(&source{snap: northGraph(t)})
+	v := MustView(t, northGraph(t))
 	coopOnly := []graph.RelationType{graph.CooperatesWith}
 	tests := []struct {
 		name  string
@@ -49,7 +48,7 @@ func TestPaths(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			paths, total, err := a.Paths(context.Background(), tt.q)
+			paths, total, err := v.Paths(tt.q)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -61,8 +60,8 @@ func TestPaths(t *testing.T) {
 }
 
 func TestPathStepsCarryEveryRelationWithEvidence(t *testing.T) {
-	a := network.New(&source{snap: northGraph(t)})
-	paths, _, err := a.Paths(context.Background(), network.PathQuery{From: hessen.ID, To: dataport.ID, MaxDepth: 2})
+	v := MustView(t, northGraph(t))
+	paths, _, err := v.Paths(network.PathQuery{From: hessen.ID, To: dataport.ID, MaxDepth: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +82,7 @@ func TestPathStepsCarryEveryRelationWithEvidence(t *testing.T) {
 	}
 
 	// As of a day, a step keeps the evidence up to it.
-	paths, _, err = a.Paths(context.Background(), network.PathQuery{From: bayern.ID, To: hessen.ID, MaxDepth: 1, AsOf: "2020-01-01"})
+	paths, _, err = v.Paths(network.PathQuery{From: bayern.ID, To: hessen.ID, MaxDepth: 1, AsOf: "2020-01-01"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,8 +99,8 @@ func TestPathsCountsBeyondTheCap(t *testing.T) {
 		org := graph.NewEntity(graph.Organization, "Verbund "+name)
 		facts = append(facts, member("2020-01-01", bayern, org), member("2020-01-01", hamburg, org))
 	}
-	a := network.New(&source{snap: MustSnapshot(t, "v", facts...)})
-	paths, total, err := a.Paths(context.Background(), network.PathQuery{From: bayern.ID, To: hamburg.ID, MaxDepth: 2})
+	v := MustView(t, MustSnapshot(t, "v", facts...))
+	paths, total, err := v.Paths(network.PathQuery{From: bayern.ID, To: hamburg.ID, MaxDepth: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +113,7 @@ func TestPathsCountsBeyondTheCap(t *testing.T) {
 }
 
 func TestPathsRejects(t *testing.T) {
-	a := network.New(&source{snap: northGraph(t)})
+	v := MustView(t, northGraph(t))
 	for _, tt := range []struct {
 		name string
 		q    network.PathQuery
@@ -127,13 +126,13 @@ func TestPathsRejects(t *testing.T) {
 		{"unknown from", network.PathQuery{From: "state:atlantis", To: hessen.ID, MaxDepth: 2}, graph.ENOTFOUND},
 		{"unknown to", network.PathQuery{From: bayern.ID, To: "state:atlantis", MaxDepth: 2}, graph.ENOTFOUND},
 	} {
-		_, _, err := a.Paths(context.Background(), tt.q)
+		_, _, err := v.Paths(tt.q)
 		wantCode(t, tt.name, err, tt.code)
 	}
 }
 
 func TestNeighborhoodAsOf(t *testing.T) {
-	a := network.New(&source{snap: northGraph(t)})
+	v := MustView(t, northGraph(t))
 	for _, tt := range []struct {
 		asOf         string
 		depth        int
@@ -144,7 +143,7 @@ func TestNeighborhoodAsOf(t *testing.T) {
 		{"2020-12-31", 2, []string{kuehn.ID, bayern.ID, hamburg.ID, hessen.ID}, []string{coopBayernHessen, coopHessenHamburg, roleKuehn}},
 		{"2019-01-01", 3, []string{bayern.ID}, nil},
 	} {
-		g, err := a.Neighborhood(context.Background(), bayern.ID, tt.depth, nil, tt.asOf)
+		g, err := v.Neighborhood(bayern.ID, tt.depth, nil, tt.asOf)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -155,8 +154,8 @@ func TestNeighborhoodAsOf(t *testing.T) {
 			t.Errorf("as of %q, depth %d: edges %q, want %q", tt.asOf, tt.depth, got, tt.edges)
 		}
 	}
-	_, err := a.Neighborhood(context.Background(), bayern.ID, 4, nil, "")
+	_, err := v.Neighborhood(bayern.ID, 4, nil, "")
 	wantCode(t, "depth 4", err, graph.EINVALID)
-	_, err = a.Neighborhood(context.Background(), "state:atlantis", 1, nil, "")
+	_, err = v.Neighborhood("state:atlantis", 1, nil, "")
 	wantCode(t, "unknown entity", err, graph.ENOTFOUND)
 }

@@ -2,8 +2,6 @@ package network
 
 import (
 	"cmp"
-	"context"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -48,11 +46,7 @@ type PostFilter struct {
 
 // Posts returns the posts f selects, ordered by party ID, then name. An unknown party or
 // holder is ENOTFOUND.
-func (a *Analyzer) Posts(ctx context.Context, f PostFilter) ([]Post, error) {
-	x, err := a.index(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("posts: %w", err)
-	}
+func (x *View) Posts(f PostFilter) ([]Post, error) {
 	for _, id := range []string{f.Party, f.Holder} {
 		if id != "" {
 			if _, err := x.entity(id); err != nil {
@@ -63,7 +57,7 @@ func (a *Analyzer) Posts(ctx context.Context, f PostFilter) ([]Post, error) {
 	return x.filterPosts(f), nil
 }
 
-func (x *index) filterPosts(f PostFilter) []Post {
+func (x *View) filterPosts(f PostFilter) []Post {
 	role := ""
 	if f.Role != "" {
 		role = graph.Fold(PostName(f.Role))
@@ -82,7 +76,7 @@ func (x *index) filterPosts(f PostFilter) []Post {
 }
 
 // readPosts gathers the HOLDS_ROLE relations into posts.
-func (x *index) readPosts() []Post {
+func (x *View) readPosts() []Post {
 	type key struct {
 		party int
 		name  string

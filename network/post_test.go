@@ -1,7 +1,6 @@
 package network_test
 
 import (
-	"context"
 	"reflect"
 	"testing"
 
@@ -59,7 +58,7 @@ func postGraph(tb testing.TB) graph.Snapshot {
 }
 
 func TestPosts(t *testing.T) {
-	a := network.New(&source{snap: postGraph(t)})
+	v := MustView(t, postGraph(t))
 	type holder struct {
 		person, first, last string
 		roles               []string
@@ -100,7 +99,7 @@ func TestPosts(t *testing.T) {
 		{"a post nobody held", network.PostFilter{Party: hessen.ID, Role: "Digitalministerin"}, []post{}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			ps, err := a.Posts(context.Background(), tt.filter)
+			ps, err := v.Posts(tt.filter)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -109,7 +108,7 @@ func TestPosts(t *testing.T) {
 			}
 		})
 	}
-	_, err := a.Posts(context.Background(), network.PostFilter{Party: "state:atlantis"})
+	_, err := v.Posts(network.PostFilter{Party: "state:atlantis"})
 	wantCode(t, "unknown party", err, graph.ENOTFOUND)
 }
 
@@ -118,7 +117,7 @@ func TestPostHolderUndatedComesLast(t *testing.T) {
 		holds("", albrecht, "Präsidentin", dataport),
 		holds("2020-01-01", fuchs, "Präsident", dataport),
 	)
-	ps, err := network.New(&source{snap: snap}).Posts(context.Background(), network.PostFilter{Party: dataport.ID})
+	ps, err := MustView(t, snap).Posts(network.PostFilter{Party: dataport.ID})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/egovgraph/egovgraph/graph"
+	"github.com/egovgraph/egovgraph/network"
 )
 
 // The entities of the test graphs: real Länder and bodies, invented persons.
@@ -69,6 +70,11 @@ func holds(date string, person graph.Entity, role string, at graph.Entity) state
 // facts aggregated into relations with the evidence of each release, as the stores do.
 func MustSnapshot(tb testing.TB, version string, facts ...stated) graph.Snapshot {
 	tb.Helper()
+	return aggregate(tb, version, releasesOf(facts))
+}
+
+// releasesOf returns a release for each fact.
+func releasesOf(facts []stated) []graph.Release {
 	var releases []graph.Release
 	for i, f := range facts {
 		r := graph.Release{Source: fmt.Sprintf("test/pm-%03d.md", i), Title: fmt.Sprintf("Meldung %d", i), Date: f.date}
@@ -80,7 +86,17 @@ func MustSnapshot(tb testing.TB, version string, facts ...stated) graph.Snapshot
 		}
 		releases = append(releases, r.WithID())
 	}
-	return aggregate(tb, version, releases)
+	return releases
+}
+
+// MustView returns the view of snap.
+func MustView(tb testing.TB, snap graph.Snapshot) *network.View {
+	tb.Helper()
+	v, err := network.New(&source{snap: snap}).View(context.Background())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return v
 }
 
 // aggregate returns the snapshot of the given releases.

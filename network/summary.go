@@ -2,8 +2,6 @@ package network
 
 import (
 	"cmp"
-	"context"
-	"fmt"
 	"slices"
 
 	"github.com/egovgraph/egovgraph/graph"
@@ -19,13 +17,9 @@ type CoMember struct {
 // CoMembership returns a page of the parties that share an organization with the entity
 // id, those sharing most first, then by ID; the cursor is a party's ID. An unknown entity
 // is ENOTFOUND.
-func (a *Analyzer) CoMembership(ctx context.Context, id string, p graph.Page) (graph.Paged[CoMember], error) {
+func (x *View) CoMembership(id string, p graph.Page) (graph.Paged[CoMember], error) {
 	if err := p.Validate(); err != nil {
 		return graph.Paged[CoMember]{}, err
-	}
-	x, err := a.index(ctx)
-	if err != nil {
-		return graph.Paged[CoMember]{}, fmt.Errorf("co-membership of %s: %w", id, err)
 	}
 	i, err := x.entity(id)
 	if err != nil {
@@ -43,7 +37,7 @@ func (a *Analyzer) CoMembership(ctx context.Context, id string, p graph.Page) (g
 
 // computeCoMembers lists, for each entity, the others that are members of an organization
 // it is member of, with those organizations.
-func (x *index) computeCoMembers() [][]coMember {
+func (x *View) computeCoMembers() [][]coMember {
 	n := len(x.entities)
 	memberOf, members := make([][]int, n), make([][]int, n)
 	for i, r := range x.relations {
@@ -98,11 +92,7 @@ type Summary struct {
 // StateSummary returns the summary of the Land named by its entity ID ("state:bayern") or its
 // ISO 3166-2 code ("DE-BY"). An unknown one is ENOTFOUND; an entity that is no state is
 // EINVALID.
-func (a *Analyzer) StateSummary(ctx context.Context, state string) (Summary, error) {
-	x, err := a.index(ctx)
-	if err != nil {
-		return Summary{}, fmt.Errorf("summary of %s: %w", state, err)
-	}
+func (x *View) StateSummary(state string) (Summary, error) {
 	i, err := x.state(state)
 	if err != nil {
 		return Summary{}, err
@@ -111,7 +101,7 @@ func (a *Analyzer) StateSummary(ctx context.Context, state string) (Summary, err
 }
 
 // computeSummaries returns the summary of every state by its position.
-func (x *index) computeSummaries(m *metrics) map[int]*Summary {
+func (x *View) computeSummaries(m *metrics) map[int]*Summary {
 	out := map[int]*Summary{}
 	for i, e := range x.entities {
 		if e.Type != graph.State {

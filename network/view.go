@@ -8,9 +8,10 @@ import (
 	"github.com/egovgraph/egovgraph/graph"
 )
 
-// index is the graph of one snapshot held in memory: entities and relations by position in
-// ID order, the relations at each entity, and what is computed from them once.
-type index struct {
+// View is the graph at one version of the store, held in memory, and what is computed from
+// it once: what all the calls of one request should see. Its methods do no I/O; they answer
+// from the View alone, and may be called concurrently.
+type View struct {
 	version string
 	seq     int // the build that made it, to tell which of two builds is newer
 
@@ -31,10 +32,10 @@ type index struct {
 	metrics     *metrics
 }
 
-// newIndex builds the index of snap. It reports an EINTERNAL error when a relation names an
+// newView builds the view of snap. It reports an EINTERNAL error when a relation names an
 // entity the snapshot lacks: a store keeps no such relation.
-func newIndex(snap graph.Snapshot) (*index, error) {
-	x := &index{
+func newView(snap graph.Snapshot) (*View, error) {
+	x := &View{
 		version:   snap.Version,
 		entities:  slices.SortedFunc(slices.Values(snap.Nodes), func(a, b graph.Entity) int { return cmp.Compare(a.ID, b.ID) }),
 		relations: slices.SortedFunc(slices.Values(snap.Edges), func(a, b graph.Relation) int { return cmp.Compare(a.ID, b.ID) }),
@@ -70,7 +71,7 @@ func newIndex(snap graph.Snapshot) (*index, error) {
 }
 
 // entity returns the entity with the given ID, or an ENOTFOUND error.
-func (x *index) entity(id string) (int, error) {
+func (x *View) entity(id string) (int, error) {
 	i, ok := x.pos[id]
 	if !ok {
 		return 0, graph.Errorf(graph.ENOTFOUND, "no entity %q", id)
