@@ -289,6 +289,22 @@ func (x *extraction) boardMembers() []pending {
 				}
 			}
 		}
+		// "unter dem Vorsitz von Bayerns Digitalministerin Judith Gerlach" at a body's meeting
+		if v := indexOf(s, 0, "vorsitz"); v >= 0 && (toks[v].Key == "vorsitz" || toks[v].Key == "vorsitzes") && v+1 < len(toks) && toks[v+1].Key == "von" {
+			var body *entity
+			for _, m := range s.ments {
+				if m.ent != nil && memberTargetScore(m.ent) >= 2 {
+					body = m.ent
+				}
+			}
+			for _, m := range s.ments {
+				if body != nil && m.start > v && m.ent != nil && m.ent.typ == graph.Person {
+					rp := rolePhrase{start: v, end: v + 1, head: v, text: "Vorsitz", headKey: "vorsitzende", headWord: "Vorsitz", party: body}
+					out = append(out, pending{m.ent, rp, s, "role.vorsitz"})
+					break
+				}
+			}
+		}
 		// "Frank Bonse vom Finanzministerium Sachsen-Anhalt"
 		for _, m := range s.ments {
 			if m.ent == nil || m.ent.typ != graph.Person || m.end+1 >= len(toks) {
@@ -378,9 +394,9 @@ func (x *extraction) rolePhrases(s *sentence) []rolePhrase {
 		// after the role word: "für Finanzen und Digitalisierung", then "der/des/von/im X"
 		k := i + 1
 		if k < len(toks) && toks[k].Key == "fuer" {
-			e := nameRun(toks, k+1, 4)
-			for e+1 < len(toks) && (toks[e].Key == "und" || toks[e].Text == ",") && startsUpper(toks[e+1].Text) && s.covering(e+1) == nil && !x.g.isFirstName(toks[e+1].Text) {
-				e = nameRun(toks, e+1, 4)
+			e := x.freeRun(s, k+1)
+			for e+1 < len(toks) && (toks[e].Key == "und" || toks[e].Text == ",") && startsUpper(toks[e+1].Text) && s.covering(e+1) == nil && !x.g.isFirstName(toks[e+1].Text) && !isTitle(toks[e+1]) && !x.isRoleWord(toks[e+1]) {
+				e = x.freeRun(s, e+1)
 			}
 			if e > k+1 && s.covering(k+1) == nil {
 				text += " " + spanText(toks, k, e)
@@ -417,6 +433,17 @@ func (x *extraction) rolePhrases(s *sentence) []rolePhrase {
 		}
 	}
 	return out
+}
+
+// freeRun is nameRun up to four words that stops at a mention or a title.
+func (x *extraction) freeRun(s *sentence, i int) int {
+	e := nameRun(s.toks, i, 4)
+	for j := i; j < e; j++ {
+		if s.covering(j) != nil || isTitle(s.toks[j]) {
+			return j
+		}
+	}
+	return e
 }
 
 // isGenitiveName reports whether a name token is a genitive ("Bayerns", "Brandenburgs").
