@@ -736,7 +736,8 @@ var workTriggers = []string{"entwickel", "entwickl", "weiterentwickel", "betreib
 	"kompetenz", "expertise", "setzt", "setzen", "beschliesst", "beschlossen", "begleit", "verantwort", "koordin",
 	"treibt", "treiben", "uebernommen", "uebernimmt", "arbeitet", "arbeiten", "engagier", "widme", "staerk",
 	"nutzt", "nutzen", "ermoeglicht", "plant", "planen", "investier", "gemeinsam", "erarbeit", "realisier",
-	"gehostet", "hostet", "vorgelegt", "gestellt", "weiterentwickl"}
+	"gehostet", "hostet", "vorgelegt", "gestellt", "weiterentwickl", "anzubiet", "umzusetz", "aufzubau", "einzufuehr",
+	"weiterzuentwickel", "zusammenarbeit", "zu entwickeln", "bereitzustell", "mitwirk", "mitzuwirk", "beteilig"}
 
 // readWork reads WORKS_ON facts: a party and the topics or projects a sentence says it
 // works on.
@@ -756,7 +757,7 @@ func (x *extraction) readWork() {
 		for _, t := range targets {
 			x.workOwner(s, t)
 		}
-		if !hasWorkTrigger(s) {
+		if !hasWorkTrigger(s) && !(continues(s) && len(x.actors(s, 0, len(s.toks))) == 0) {
 			continue
 		}
 		if len(x.actors(s, 0, len(s.toks))) == 0 {
@@ -925,11 +926,30 @@ func (x *extraction) workOwner(s *sentence, t *mention) {
 	if e < len(toks) && toks[e].Punct && strings.ContainsAny(toks[e].Text, "“”\"‘’") {
 		e++
 	}
+	// "der EfA-Marktplatz der govdigital": the owner in the genitive
+	if t.ent.typ == graph.Project && e+1 < len(toks) && (toks[e].Key == "der" || toks[e].Key == "des") {
+		if m := s.covering(e + 1); m != nil && m.start == e+1 && m.ent != nil && m.kind == mName && m.ent.typ.IsParty() && m.ent.typ != graph.Person {
+			x.addFact(graph.WorksOn, m.ent, t.ent, "", s, "work.besitz")
+		}
+	}
 	if e+1 < len(toks) && (toks[e].Key == "aus" || toks[e].Key == "in") {
 		if m := s.covering(e + 1); m != nil && m.start == e+1 && m.ent != nil && (m.ent.typ == graph.State || m.ent.typ == graph.Municipality) {
 			x.addFact(graph.WorksOn, m.ent, t.ent, "", s, "work.herkunft")
 		}
 	}
+}
+
+// continues reports whether s goes on with the subject of the sentence before: it starts
+// with a connective ("So sollen …", "Dabei …", "Zudem …").
+func continues(s *sentence) bool {
+	if len(s.toks) == 0 {
+		return false
+	}
+	switch s.toks[0].Key {
+	case "so", "dabei", "damit", "hierbei", "dazu", "zudem", "ausserdem", "auch", "weitere", "darueber", "ebenso":
+		return true
+	}
+	return false
 }
 
 // hasParty reports whether s names a party.
