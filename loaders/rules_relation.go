@@ -611,6 +611,9 @@ var coopTriggers = []string{"zusammenarbeit", "zusammenzuarbeiten", "kooperation
 // readCooperation reads COOPERATES_WITH facts.
 func (x *extraction) readCooperation() {
 	for _, s := range x.sents {
+		x.coopShared(s)
+	}
+	for _, s := range x.sents {
 		trig := indexOf(s, 0, coopTriggers...)
 		if trig < 0 {
 			continue
@@ -694,6 +697,30 @@ func (x *extraction) readCooperation() {
 		if subject = uniq(subject); len(subject) >= 2 {
 			x.pairs(graph.CooperatesWith, subject, s, "coop.gemeinsam")
 		}
+	}
+}
+
+// coopShared reads a solution shared with other Länder: "Diese Infrastruktur steht auch
+// anderen Bundesländern zur Verfügung: Bremen, Hamburg und Niedersachsen". Sharing a
+// solution is cooperation; the owner is the Land the release speaks of.
+func (x *extraction) coopShared(s *sentence) {
+	if x.home == nil || !(has(s, "verfuegung") && has(s, "zur")) && !has(s, "geteilt", "nachnutz", "nachgenutzt") {
+		return
+	}
+	if has(s, "zuschlag", "auftrag") {
+		return
+	}
+	var states []*entity
+	for _, a := range x.actors(s, 0, len(s.toks)) {
+		if (a.ent.typ == graph.State || a.ent.typ == graph.Federal) && a.ent != x.home && a.m.kind == mName {
+			states = append(states, a.ent)
+		}
+	}
+	if len(states) == 0 {
+		return
+	}
+	for _, st := range uniq(states) {
+		x.addFact(graph.CooperatesWith, x.home, st, "", s, "coop.teilen")
 	}
 }
 
