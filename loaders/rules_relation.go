@@ -710,6 +710,13 @@ func (x *extraction) coopShared(s *sentence) {
 	if has(s, "zuschlag", "auftrag") {
 		return
 	}
+	owner := false
+	for _, m := range s.ments {
+		owner = owner || m.ent == x.home
+	}
+	if !owner {
+		return
+	}
 	var states []*entity
 	for _, a := range x.actors(s, 0, len(s.toks)) {
 		if (a.ent.typ == graph.State || a.ent.typ == graph.Federal) && a.ent != x.home && a.m.kind == mName {
