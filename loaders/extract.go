@@ -337,6 +337,10 @@ func (x *extraction) actingEntities() map[*entity]bool {
 			if e == nil || m.kind != mName || m.locative {
 				continue
 			}
+			// "Dieter Rehfeld (regio-IT)": an organization named only to place a person
+			if m.start > 0 && s.toks[m.start-1].Text == "(" && e.typ != graph.Person || m.start > 1 && s.toks[m.start-2].Text == "(" && formerWords[s.toks[m.start-1].Key] {
+				continue
+			}
 			switch e.typ {
 			case graph.Organization, graph.Authority, graph.Project:
 				out[e] = true
@@ -361,7 +365,16 @@ func (x *extraction) described(s *sentence, m *mention) bool {
 	if m.end >= len(s.toks) {
 		return false
 	}
+	// "LR a.D. Aloys Steppuhn (früherer Landrat)": only former offices
+	for j := m.start - 1; j >= 0 && j >= m.start-2; j-- {
+		if s.toks[j].Key == "a.d." || s.toks[j].Text == "a.D." {
+			return false
+		}
+	}
 	next := s.toks[m.end]
+	if m.end+1 < len(s.toks) && formerWords[s.toks[m.end+1].Key] && s.toks[m.end+1].Key != "ehemals" {
+		return false
+	}
 	if next.Text == "(" {
 		return true
 	}

@@ -343,6 +343,9 @@ func isLocative(toks []token, i int) bool {
 	switch toks[i-1].Key {
 	case "in", "nach", "aus", "im", "bei", "ueber", "ab", "gen", "zwischen":
 		return toks[i-1].Key != "zwischen"
+	case "dem", "der", "den":
+		// "Vertreter aus dem Bundeskanzleramt"
+		return i >= 2 && toks[i-2].Key == "aus"
 	}
 	return false
 }
