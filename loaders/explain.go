@@ -31,6 +31,7 @@ var rules = []Rule{
 	{"member.beteiligung", "\"X beteiligt sich an Y\"", 0.65},
 	{"member.gesellschafter", "\"X ist Gesellschafter der Y\"", 0.7},
 	{"member.teil", "\"X wird Teil einer Y\"", 0.7},
+	{"member.angehoeren", "\"Y, der A, B und C angehören\", \"X gehört Y an\"", 0.75},
 	{"member.bestehen", "\"Y, die aus A, B und C besteht\"", 0.75},
 	{"member.hinzu", "\"X stößt zur Y hinzu\", \"X verstärkt die Y\"", 0.6},
 	{"member.vorsitz", "the chair of a body is a member of it: \"unter dem Vorsitz von X\"", 0.6},

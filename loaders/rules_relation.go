@@ -200,7 +200,7 @@ func (x *extraction) readMembership() {
 			case strings.HasPrefix(k, "beitritt"):
 				x.memberBeitritt(s, i)
 			case k == "tritt" || k == "treten" || k == "trat" || k == "traten" || k == "trete":
-				if indexOf(s, i+1, "bei") >= 0 {
+				if separablePrefix(s, i, "bei") {
 					x.memberGeneric(s, i, "member.beitreten")
 				}
 			case strings.HasPrefix(k, "beigetreten") || strings.HasPrefix(k, "beitreten") || strings.HasPrefix(k, "beizutreten"):
@@ -209,7 +209,7 @@ func (x *extraction) readMembership() {
 				x.memberFounders(s, i)
 			case strings.Contains(k, "mitglied") && !strings.Contains(k, "mitgliederversammlung") && !strings.HasPrefix(k, "vorstandsmitglied") && !strings.HasPrefix(k, "aufsichtsratsmitglied"):
 				x.memberMitglied(s, i)
-			case k == "anschliessen" || k == "anzuschliessen" || k == "angeschlossen" || (k == "schliesst" || k == "schliessen") && indexOf(s, i+1, "an") >= 0:
+			case k == "anschliessen" || k == "anzuschliessen" || k == "angeschlossen" || (k == "schliesst" || k == "schliessen") && separablePrefix(s, i, "an"):
 				x.memberGeneric(s, i, "member.anschluss")
 			case strings.HasPrefix(k, "traeger") || k == "hauptraeger" || strings.HasPrefix(k, "haupttraeger") || k == "getragen":
 				x.memberTraeger(s, i)
@@ -233,6 +233,8 @@ func (x *extraction) readMembership() {
 				x.memberGeneric(s, i, "member.hinzu")
 			case k == "vorsitz" || k == "vorsitzes":
 				x.memberChair(s, i)
+			case strings.HasPrefix(k, "angehoer") || (k == "gehoert" || k == "gehoeren") && separablePrefix(s, i, "an"):
+				x.memberBelongs(s, i)
 			case k == "gruendet" || k == "gruenden" || k == "gruendeten" || k == "gegruendet":
 				x.memberFounding(s, i)
 			case k == "gruendung" && si > 0 && x.sents[si-1].block == s.block && len(x.actors(s, 0, len(toks))) <= 1:
@@ -278,8 +280,9 @@ func (x *extraction) memberGeneric(s *sentence, i int, rule string) {
 	if target == nil {
 		return
 	}
-	for _, a := range x.actors(s, 0, len(s.toks)) {
-		if a.ent == target || a.m.quoted && s.speaker == nil {
+	from, to := clauseOf(s, i)
+	for _, a := range x.actors(s, from, to) {
+		if a.ent == target || a.m.quoted && s.speaker == nil || beneficiary(s.toks, a.m.start) {
 			continue
 		}
 		x.addFact(graph.MemberOf, a.ent, target, "", s, rule)
@@ -295,6 +298,42 @@ func (x *extraction) memberGeneric(s *sentence, i int, rule string) {
 			}
 		}
 	}
+}
+
+// relativePronouns open a relative clause after a comma.
+var relativePronouns = map[string]bool{"die": true, "der": true, "das": true, "welche": true, "welcher": true,
+	"deren": true, "dessen": true, "denen": true}
+
+// clauseOf returns the token range of the clause around token i: a relative clause ("…,
+// die für Bund, Länder und Kommunen Lösungen entwickelt") is a clause of its own.
+func clauseOf(s *sentence, i int) (from, to int) {
+	from, to = 0, len(s.toks)
+	for j := 1; j < len(s.toks); j++ {
+		if s.toks[j-1].Text != "," || !relativePronouns[s.toks[j].Key] {
+			continue
+		}
+		if j <= i {
+			from = j
+		} else {
+			to = j - 1
+			break
+		}
+	}
+	return from, to
+}
+
+// beneficiary reports whether the name at token i is governed by "für": "Lösungen für
+// Bund, Länder und Kommunen" names those served, not actors.
+func beneficiary(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if toks[j].Key == "fuer" {
+			return true
+		}
+		if toks[j].Punct {
+			return false
+		}
+	}
+	return false
 }
 
 // memberBeitritt reads "Beitritt (des) X zu(r) Y" and "verkündet den Beitritt zu Y".
@@ -408,13 +447,13 @@ func (x *extraction) memberMitglied(s *sentence, i int) {
 	if plural && !has(s, "neu", "aufgenommen", "aufnahme", "begruess", "vorgestellt", "beiden", "gastgeber", "sind", "zaehl") {
 		return
 	}
-	from := 0
+	from, to := clauseOf(s, i)
 	if plural {
 		// "die neuen VITAKO-Mitglieder A und B": the members follow the word
 		from = i + 1
 	}
-	for _, a := range x.actors(s, from, len(s.toks)) {
-		if a.ent == target || a.ent.typ == graph.Federal && plural {
+	for _, a := range x.actors(s, from, to) {
+		if a.ent == target || a.ent.typ == graph.Federal && plural || beneficiary(s.toks, a.m.start) {
 			continue
 		}
 		x.addFact(graph.MemberOf, a.ent, target, "", s, "member.mitglied")
@@ -456,6 +495,43 @@ func (x *extraction) memberFoundingBefore(prev, s *sentence, i int) {
 	for _, a := range x.actors(prev, 0, len(prev.toks)) {
 		if a.ent != target {
 			x.addFact(graph.MemberOf, a.ent, target, "", s, "member.gruendet")
+		}
+	}
+}
+
+// separablePrefix reports whether the verb at token i has its separated prefix p at the
+// end of its clause: "X gehört Y an." but not "gehören zu den Partnern an der Spitze".
+func separablePrefix(s *sentence, i int, p string) bool {
+	for j := i + 1; j < len(s.toks); j++ {
+		if s.toks[j].Punct && s.toks[j].Text != "-" {
+			return s.toks[j-1].Key == p
+		}
+	}
+	return s.toks[len(s.toks)-1].Key == p
+}
+
+// memberBelongs reads "X gehört Y an" and "Y, der A, B und C angehören": the
+// organization is the antecedent of the relative clause, or the best target.
+func (x *extraction) memberBelongs(s *sentence, i int) {
+	from, to := clauseOf(s, i)
+	var target *entity
+	if from > 1 {
+		for k := from - 2; k >= 0 && k >= from-4; k-- {
+			if m := s.covering(k); m != nil && m.ent != nil && memberTargetScore(m.ent) >= 1 {
+				target = m.ent
+				break
+			}
+		}
+	}
+	if target == nil {
+		target = x.memberTarget(s, i, nil)
+	}
+	if target == nil {
+		return
+	}
+	for _, a := range x.actors(s, from, to) {
+		if a.ent != target {
+			x.addFact(graph.MemberOf, a.ent, target, "", s, "member.angehoeren")
 		}
 	}
 }
@@ -767,8 +843,8 @@ var workTriggers = []string{"entwickel", "entwickl", "weiterentwickel", "betreib
 	"umsetzung", "einfuehr", "eingefuehrt", "start", "gestartet", "vorantreib", "voranbring", "voranzutreiben",
 	"aufbau", "aufgebaut", "pilot", "erprob", "federfuehrung", "bringt", "einbring", "steuert", "konzipier",
 	"bereitstell", "bereitgestellt", "anbiet", "angeboten", "fokus", "schwerpunkt", "bereich", "themenfeld",
-	"kompetenz", "expertise", "setzt", "setzen", "beschliesst", "beschlossen", "begleit", "verantwort", "koordin",
-	"treibt", "treiben", "uebernommen", "uebernimmt", "arbeitet", "arbeiten", "engagier", "widme", "staerk",
+	"kompetenz", "expertise", "setzt", "setzen", "beschliesst", "beschlossen", "beschluss", "begleit", "verantwort", "koordin",
+	"treibt", "treiben", "uebernommen", "uebernimmt", "arbeitet", "arbeiten", "engagier", "widme", "moderni",
 	"nutzt", "nutzen", "ermoeglicht", "plant", "planen", "investier", "gemeinsam", "erarbeit", "realisier",
 	"gehostet", "hostet", "vorgelegt", "gestellt", "weiterentwickl", "anzubiet", "umzusetz", "aufzubau", "einzufuehr",
 	"weiterzuentwickel", "zusammenarbeit", "zu entwickeln", "bereitzustell", "mitwirk", "mitzuwirk", "beteilig"}
@@ -943,7 +1019,7 @@ func (x *extraction) workOwner(s *sentence, t *mention) {
 	for j >= 0 && j >= t.start-3 && !toks[j].Punct && !startsUpper(toks[j].Text) && possessives[toks[j].Key] == "" && s.covering(j) == nil {
 		j--
 	}
-	if j >= 0 {
+	if j >= 0 && t.ent.typ == graph.Project {
 		if m := s.covering(j); m != nil && m.kind == mCoref && m.ent != nil && possessives[toks[j].Key] == "wir" {
 			x.addFact(graph.WorksOn, m.ent, t.ent, "", s, "work.besitz")
 		} else if possessives[toks[j].Key] == "er" || possessives[toks[j].Key] == "sie" {
@@ -984,6 +1060,21 @@ func continues(s *sentence) bool {
 		return true
 	}
 	return false
+}
+
+// segmentStart returns the token after the last comma before token i that does not
+// continue a list of names, or 0.
+func segmentStart(s *sentence, i int) int {
+	for j := i - 1; j > 0; j-- {
+		if s.toks[j].Text != "," {
+			continue
+		}
+		if s.covering(j-1) != nil && s.covering(j+1) != nil {
+			continue // "A, B und C"
+		}
+		return j + 1
+	}
+	return 0
 }
 
 // hasParty reports whether s names a party.
@@ -1077,9 +1168,19 @@ func (x *extraction) workers(s *sentence, t *mention) []*entity {
 	if len(acts) == 0 {
 		return nil
 	}
+	// "A bringt X ein, B sein Wissen über Y": the actor of the target's own segment
+	first := acts[0].m
+	if seg := segmentStart(s, t.start); seg > 0 {
+		for _, a := range acts {
+			if a.m.start >= seg && a.m.end <= t.start {
+				first = a.m
+				break
+			}
+		}
+	}
 	// the coordination the first actor stands in
 	for mi, m := range s.ments {
-		if m != acts[0].m {
+		if m != first {
 			continue
 		}
 		var out []*entity
