@@ -10,6 +10,7 @@ import (
 var relationTests = []subtest{
 	{"EvidenceFromEveryRelease", testRelationEvidence},
 	{"SymmetricEndsInIDOrder", testRelationSymmetric},
+	{"RoleSpelledAsNewestRelease", testRelationRoleSpelling},
 	{"FilterTypes", testRelationsFilterTypes},
 	{"FilterEnds", testRelationsFilterEnds},
 	{"FilterSinceUntil", testRelationsFilterDates},
@@ -219,5 +220,42 @@ func testRelationsInvalid(t *testing.T, h *harness) {
 	} {
 		_, err := h.s.Relations(h.ctx, f)
 		wantCode(t, fmt.Sprintf("Relations(%+v)", f), err, graph.EINVALID)
+	}
+}
+
+// Two releases spelling one office differently (the same slug) state one relation, its
+// role spelled as the newest of them spells it.
+func testRelationRoleSpelling(t *testing.T, h *harness) {
+	office := func(source, date, role string) graph.Release {
+		return graph.Release{
+			Source: source,
+			Title:  "Personalie",
+			Date:   date,
+			Hash:   source + "-1",
+			Entities: []graph.Entity{
+				entity(graph.Person, "Karin Stübgen"),
+				entity(graph.State, "Brandenburg"),
+			},
+			Facts: []graph.Fact{{Type: graph.HoldsRole, From: stuebgen, To: brandenburg, Role: role,
+				Sentence: role + " Karin Stübgen eröffnete die Tagung.", Confidence: 0.9, Rule: "role/apposition"}},
+		}.WithID()
+	}
+	older := office("pm/2022-01-10-tagung.md", "2022-01-10", "innenministerin")
+	newer := office("pm/2023-04-02-tagung.md", "2023-04-02", "Innenministerin")
+	MustPut(t, h.s, newer, older)
+	want := []graph.Relation{{
+		ID: roleStuebgen, Type: graph.HoldsRole, From: stuebgen, To: brandenburg, Role: "Innenministerin",
+		Evidence: []graph.Evidence{evidence(older, older.Facts[0]), evidence(newer, newer.Facts[0])},
+	}}
+	wantEqual(t, "Relations", h.allRelations(graph.RelationFilter{}), want)
+	wantEqual(t, "Relations of the person", h.allRelations(graph.RelationFilter{Entity: stuebgen}), want)
+	g, err := h.s.Neighborhood(h.ctx, stuebgen, 1, nil)
+	if err != nil {
+		t.Fatalf("Neighborhood: %v", err)
+	}
+	wantEqual(t, "Neighborhood", g.Edges, want)
+	wantEqual(t, "Snapshot", h.mustSnapshot().Edges, want)
+	if st := h.mustStats(); st.Relations != 1 {
+		t.Errorf("Stats: %d relations, want 1", st.Relations)
 	}
 }

@@ -88,15 +88,14 @@ func (s *Store) Relations(ctx context.Context, f graph.RelationFilter) (graph.Pa
 
 // readRelations runs match, a query whose rows are distinct fact relationships x, and
 // returns the relations they state, ordered by ID, with their evidence ordered by
-// graph.SortEvidence.
+// graph.SortEvidence and their role spelled by spelling.
 func readRelations(ctx context.Context, tx driver.ManagedTransaction, match string, params map[string]any) ([]graph.Relation, error) {
 	recs, err := collect(ctx, tx, match+`
 		MATCH (r:Release {id: x.release})
 		WITH x.relationId AS id, type(x) AS type, startNode(x).id AS from, endNode(x).id AS to,
-			coalesce(x.role, '') AS role,
 			collect({release: r.id, source: r.source, title: r.title, date: r.date,
-				sentence: x.evidence, confidence: x.confidence, rule: x.rule}) AS evidence
-		RETURN id, type, from, to, role, evidence
+				sentence: x.evidence, confidence: x.confidence, rule: x.rule, role: x.role, pos: x.pos}) AS evidence
+		RETURN id, type, from, to, evidence
 		ORDER BY id`, params)
 	if err != nil {
 		return nil, err
@@ -108,10 +107,10 @@ func readRelations(ctx context.Context, tx driver.ManagedTransaction, match stri
 			Type: graph.RelationType(str(rec.Values[1])),
 			From: str(rec.Values[2]),
 			To:   str(rec.Values[3]),
-			Role: str(rec.Values[4]),
 		}
-		for _, e := range maps(rec.Values[5]) {
-			r.Evidence = append(r.Evidence, graph.Evidence{
+		var role spelling
+		for _, e := range maps(rec.Values[4]) {
+			ev := graph.Evidence{
 				ReleaseID:  str(e["release"]),
 				Source:     str(e["source"]),
 				Title:      str(e["title"]),
@@ -119,10 +118,44 @@ func readRelations(ctx context.Context, tx driver.ManagedTransaction, match stri
 				Sentence:   str(e["sentence"]),
 				Confidence: float(e["confidence"]),
 				Rule:       str(e["rule"]),
-			})
+			}
+			r.Evidence = append(r.Evidence, ev)
+			role.offer(ev, integer(e["pos"]), str(e["role"]))
 		}
+		r.Role = role.role
 		graph.SortEvidence(r.Evidence)
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// spelling picks how a relation's role is spelled when its facts spell it differently (the
+// same slug): as the newest release stating it spells it (dated before undated, the later
+// date, then the smaller release ID), in the first of that release's facts.
+type spelling struct {
+	from graph.Evidence
+	pos  int
+	role string
+	set  bool
+}
+
+// offer considers the role as spelled by the fact at pos of the release of e.
+func (s *spelling) offer(e graph.Evidence, pos int, role string) {
+	if s.set && !newerFact(e, pos, s.from, s.pos) {
+		return
+	}
+	*s = spelling{from: e, pos: pos, role: role, set: true}
+}
+
+func newerFact(a graph.Evidence, aPos int, b graph.Evidence, bPos int) bool {
+	if (a.Date == "") != (b.Date == "") {
+		return b.Date == ""
+	}
+	if a.Date != b.Date {
+		return a.Date > b.Date
+	}
+	if a.ReleaseID != b.ReleaseID {
+		return a.ReleaseID < b.ReleaseID
+	}
+	return aPos < bPos
 }
