@@ -35,6 +35,17 @@ func strs(v any) []string {
 	return out
 }
 
+func rows(v any) [][]any {
+	list, _ := v.([]any)
+	out := make([][]any, 0, len(list))
+	for _, x := range list {
+		if row, ok := x.([]any); ok {
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
 func maps(v any) []map[string]any {
 	list, _ := v.([]any)
 	out := make([]map[string]any, 0, len(list))
