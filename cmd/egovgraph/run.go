@@ -18,6 +18,7 @@ Commands:
   serve     serve the GraphQL API (loads the bundled sample releases into an empty store)
   load      load release files and directories into the store
   extract   print what the extractor reads from release files, touching no store
+  export    write the network as GraphML, GEXF, CSV or JSON-LD for analysis tools
   help      show this help, or "egovgraph help <command>" for a command's flags
 
 Configuration comes from flags, then environment variables (EGOVGRAPH_*, NEO4J_*), then
@@ -32,7 +33,7 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{serveCommand, loadCommand, extractCommand}
+	return []command{serveCommand, loadCommand, extractCommand, exportCommand}
 }
 
 // errUsage marks an error that the command's usage explains; it exits with status 2.

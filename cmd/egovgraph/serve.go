@@ -17,8 +17,10 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/egovgraph/egovgraph/export"
 	"github.com/egovgraph/egovgraph/graph"
 	"github.com/egovgraph/egovgraph/loaders"
+	"github.com/egovgraph/egovgraph/network"
 	"github.com/egovgraph/egovgraph/samples"
 	"github.com/egovgraph/egovgraph/schema"
 )
@@ -185,6 +187,7 @@ func (s *server) routes() http.Handler {
 	r.Get("/readyz", s.readyz)
 	gql := schema.NewHandler(&s.store, s.opts)
 	r.Handle("/graphql", gql)
+	r.Handle("/export/{format}", export.NewHandler(network.New(&s.store), s.log))
 	if s.ide {
 		r.Handle("/", schema.Playground("egovgraph", "/graphql"))
 	}
