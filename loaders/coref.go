@@ -175,12 +175,22 @@ func (x *extraction) recentWork(si int) *entity {
 	for j := si; j >= 0 && j > si-6; j-- {
 		s := x.sents[j]
 		for mi := len(s.ments) - 1; mi >= 0; mi-- {
-			if e := s.ments[mi].ent; e != nil && (e.typ == graph.Project || e.typ == graph.Topic) {
+			if e := s.ments[mi].ent; e != nil && (e.typ == graph.Project || e.typ == graph.Topic && e.gaz != nil && e.gaz.Context == "" && x.topicIsProject(e)) {
 				return e
 			}
 		}
 	}
 	return nil
+}
+
+// topicIsProject reports whether a topic of the reference data names a service that a
+// project delivers ("Wohngeld"), so that "das Projekt" may refer to it.
+func (x *extraction) topicIsProject(e *entity) bool {
+	switch graph.Fold(e.name) {
+	case "wohngeld", "e akte", "digitale identitaeten":
+		return true
+	}
+	return false
 }
 
 // associationKinds are the head nouns of municipal associations.

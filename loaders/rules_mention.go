@@ -329,6 +329,9 @@ func (x *extraction) cityActs(s *sentence, i int) bool {
 
 // isLocative reports whether the name at token i is governed by a preposition of place.
 func isLocative(toks []token, i int) bool {
+	if isDateline(toks, i) {
+		return true
+	}
 	if i == 0 {
 		return false
 	}
@@ -349,6 +352,31 @@ func isLocative(toks []token, i int) bool {
 	}
 	return false
 }
+
+// isDateline reports whether the name at token i opens a dateline: "Berlin, 5. Mai 2023 –",
+// "Hannover/Bremen –", "Schwerin (ots)".
+func isDateline(toks []token, i int) bool {
+	if i > 2 {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		t := toks[j]
+		switch {
+		case t.Text == "–" || t.Text == "-" && j+1 < len(toks) && startsUpper(toks[j+1].Text) && j == i+1:
+			return true
+		case t.Text == "(" && j+1 < len(toks) && toks[j+1].Key == "ots":
+			return true
+		case t.Text == "," && j+1 < len(toks) && (isOrdinal(strings.TrimSuffix(toks[j+1].Text, ".")) || monthNames[toks[j+1].Key]):
+			return true
+		case t.Text == "/":
+			continue
+		}
+	}
+	return false
+}
+
+var monthNames = map[string]bool{"januar": true, "februar": true, "maerz": true, "april": true, "mai": true, "juni": true,
+	"juli": true, "august": true, "september": true, "oktober": true, "november": true, "dezember": true}
 
 // adjectiveAt returns the Land or city an adjective at token i derives from:
 // "bayerische" → Bayern, "Karlsruher" → Karlsruhe.

@@ -759,8 +759,9 @@ func (x *extraction) readCooperation() {
 		}
 		// a weak trigger needs coordinated parties: "A und B entwickeln gemeinsam", "an
 		// dem A, B und C beteiligt waren"
-		if !(has(s, "gemeinsam") && !has(s, "gemeinsame")) && !has(s, "beteiligt") {
-			continue
+		adverb := has(s, "gemeinsam") && !has(s, "gemeinsame")
+		if !adverb && !has(s, "beteiligt") && !(has(s, "gemeinsam") && acts[0].m.start <= 1) {
+			continue // "A und B starten ein gemeinsames Portal": the subject opens the sentence
 		}
 		var subject []*entity
 		for mi, m := range s.ments {
@@ -847,7 +848,8 @@ var workTriggers = []string{"entwickel", "entwickl", "weiterentwickel", "betreib
 	"treibt", "treiben", "uebernommen", "uebernimmt", "arbeitet", "arbeiten", "engagier", "widme", "moderni",
 	"nutzt", "nutzen", "ermoeglicht", "plant", "planen", "investier", "gemeinsam", "erarbeit", "realisier",
 	"gehostet", "hostet", "vorgelegt", "gestellt", "weiterentwickl", "anzubiet", "umzusetz", "aufzubau", "einzufuehr",
-	"weiterzuentwickel", "zusammenarbeit", "zu entwickeln", "bereitzustell", "mitwirk", "mitzuwirk", "beteilig"}
+	"weiterzuentwickel", "zusammenarbeit", "zu entwickeln", "bereitzustell", "mitwirk", "mitzuwirk", "beteilig", "bringe",
+	"kooperation", "vereinbarung", "pakt", "abkommen", "partnerschaft"}
 
 // readWork reads WORKS_ON facts: a party and the topics or projects a sentence says it
 // works on.
@@ -1157,12 +1159,19 @@ func (x *extraction) workers(s *sentence, t *mention) []*entity {
 		}
 		acts = kept
 	}
-	// "die Kooperationen des BSI mit den Ländern": a genitive attribute works on nothing
+	// "die Kooperationen des BSI mit den Ländern": a genitive attribute works on nothing;
+	// "vom Freistaat gefördert": a funder neither
+	funded := has(s, "gefoerdert", "finanziert", "foerdert", "bezuschusst")
 	var kept []actor
 	for _, a := range acts {
-		if !isGenitiveAttribute(toks, a.m.start) {
-			kept = append(kept, a)
+		if isGenitiveAttribute(toks, a.m.start) {
+			continue
 		}
+		if funded && a.m.start > 0 && (toks[a.m.start-1].Key == "vom" || toks[a.m.start-1].Key == "von" || toks[a.m.start-1].Key == "durch" ||
+			a.m.start > 1 && (toks[a.m.start-2].Key == "vom" || toks[a.m.start-2].Key == "von") && articles[toks[a.m.start-1].Key] || a.m.start > 1 && toks[a.m.start-2].Key == "vom") {
+			continue
+		}
+		kept = append(kept, a)
 	}
 	acts = kept
 	if len(acts) == 0 {
