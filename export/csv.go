@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/egovgraph/egovgraph/network"
 )
@@ -50,9 +49,12 @@ func EdgesCSV(w io.Writer, n network.Network) error {
 	cw := newCSVWriter(w)
 	cw.Write(EdgesHeader)
 	for _, e := range n.Edges {
-		d := directedness(e.Type)
+		direction := "Directed"
+		if !e.Type.Directed() {
+			direction = "Undirected"
+		}
 		cw.Write([]string{
-			e.ID, e.From, e.To, strings.ToUpper(d[:1]) + d[1:], string(e.Type), e.Role,
+			e.ID, e.From, e.To, direction, string(e.Type), e.Role,
 			e.FirstSeen, e.LastSeen, strconv.Itoa(e.Weight), strconv.Itoa(len(e.Evidence)),
 		})
 	}

@@ -56,24 +56,7 @@ func (f Format) ContentType() string {
 	return "application/octet-stream"
 }
 
-// Ext returns the file name extension of format f, with its dot.
-func (f Format) Ext() string {
-	if f == FormatJSONLD {
-		return ".jsonld"
-	}
-	return "." + string(f)
-}
-
 // aliasSeparator joins an entity's aliases in the formats that have no list type.
 const aliasSeparator = "; "
 
 func joinAliases(e graph.Entity) string { return strings.Join(e.Aliases, aliasSeparator) }
-
-// directedness names whether an edge of type t is directed, as Gephi's tables and GEXF
-// spell it.
-func directedness(t graph.RelationType) string {
-	if t.Directed() {
-		return "directed"
-	}
-	return "undirected"
-}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/egovgraph/egovgraph/graph"
 	"github.com/egovgraph/egovgraph/network"
 )
 
@@ -118,7 +119,7 @@ func GEXF(w io.Writer, n network.Network) error {
 			ID:        e.ID,
 			Source:    e.From,
 			Target:    e.To,
-			Type:      directedness(e.Type),
+			Type:      gexfEdgeType(e.Type),
 			Kind:      string(e.Type),
 			Label:     string(e.Type),
 			Weight:    strconv.Itoa(e.Weight),
@@ -169,4 +170,12 @@ func nodeStarts(n network.Network) map[string]string {
 		delete(starts, id)
 	}
 	return starts
+}
+
+// gexfEdgeType spells whether edges of type t are directed.
+func gexfEdgeType(t graph.RelationType) string {
+	if t.Directed() {
+		return "directed"
+	}
+	return "undirected"
 }
