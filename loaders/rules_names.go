@@ -608,8 +608,21 @@ func (x *extraction) ministryAt(s *sentence, i int) int {
 	if end > i+1 {
 		compl = " " + spanText(toks, i+1, end)
 	}
+	// "des Landes Mecklenburg-Vorpommern", "des Freistaates Sachsen" after the complement
+	if end+1 < len(toks) && toks[end].Key == "des" {
+		switch toks[end+1].Key {
+		case "landes", "freistaates", "freistaats":
+			if f, fend, found := x.g.match(toks, end+2); found && f.entry.Type == graph.State {
+				state = x.entityFor("", "", f.entry)
+				end = fend
+				if adj == "" {
+					compl += " " + f.entry.Name
+				}
+			}
+		}
+	}
 	// the Land after the name: "Innenministerium Rheinland-Pfalz"
-	if end < len(toks) {
+	if end < len(toks) && state == nil {
 		if f, fend, found := x.g.match(toks, end); found && f.entry.Type == graph.State {
 			state = x.entityFor("", "", f.entry)
 			end = fend

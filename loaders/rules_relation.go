@@ -463,9 +463,24 @@ func (x *extraction) memberMitglied(s *sentence, i int) {
 // memberFounding reads "X gründet Y" and "A und B haben Y gegründet": the founders are
 // members of the body they found, when it is an alliance, a council or a company.
 func (x *extraction) memberFounding(s *sentence, i int) {
+	acts := x.actors(s, 0, len(s.toks))
+	if len(acts) < 2 {
+		return
+	}
+	// the founders: the coordinated subject; the body founded: a new organization after it
+	var founders []*entity
+	subjectEnd := 0
+	for mi, m := range s.ments {
+		if m == acts[0].m {
+			for _, c := range x.coordination(s, mi) {
+				founders = append(founders, c.ents()...)
+				subjectEnd = c.end
+			}
+		}
+	}
 	var target *entity
 	for _, m := range s.ments {
-		if m.start > i && m.ent != nil && m.kind == mName && (collective(m.ent) || m.ent.typ == graph.Organization && m.ent.gaz == nil) {
+		if m.start >= subjectEnd && m.ent != nil && m.kind == mName && (collective(m.ent) || m.ent.typ == graph.Organization && m.ent.gaz == nil) {
 			target = m.ent
 			break
 		}
@@ -473,9 +488,9 @@ func (x *extraction) memberFounding(s *sentence, i int) {
 	if target == nil {
 		return
 	}
-	for _, a := range x.actors(s, 0, i) {
-		if a.ent != target {
-			x.addFact(graph.MemberOf, a.ent, target, "", s, "member.gruendet")
+	for _, f := range uniq(founders) {
+		if f != target {
+			x.addFact(graph.MemberOf, f, target, "", s, "member.gruendet")
 		}
 	}
 }

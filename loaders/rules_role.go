@@ -389,7 +389,11 @@ func (x *extraction) rolePhrases(s *sentence) []rolePhrase {
 		text := spanText(toks, textStart, i+1)
 		// the party inside the word: "DStGB-Hauptgeschäftsführer", "Bundes-CIO", "Bundesbauministerin"
 		if rp.party == nil {
-			rp.party = x.compoundParty(toks[i].Text)
+			if rp.party = x.compoundParty(toks[i].Text); rp.party != nil {
+				if h := strings.LastIndex(toks[i].Text, "-"); h > 0 && !strings.HasPrefix(toks[i].Text, "Bundes") {
+					text = strings.TrimSuffix(text, toks[i].Text) + toks[i].Text[h+1:]
+				}
+			}
 		}
 		// after the role word: "für Finanzen und Digitalisierung", then "der/des/von/im X"
 		k := i + 1
