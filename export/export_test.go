@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -128,5 +129,53 @@ func TestParseFormat(t *testing.T) {
 		if _, err := ParseFormat(s); graph.ErrorCode(err) != graph.EINVALID {
 			t.Errorf("ParseFormat(%q): error %v, want EINVALID", s, err)
 		}
+	}
+}
+
+// syntheticNetwork returns a network of nodes entities and edges relations, each stated by
+// three releases, for benchmarks.
+func syntheticNetwork(nodes, edges int) network.Network {
+	var n network.Network
+	types := []graph.EntityType{graph.State, graph.Organization, graph.Person, graph.Topic}
+	for i := range nodes {
+		e := graph.NewEntity(types[i%len(types)], fmt.Sprintf("Stelle Nr. %d für Digitales", i))
+		e.Aliases = []string{fmt.Sprintf("Stelle %d", i)}
+		n.Nodes = append(n.Nodes, network.Node{Entity: e, Degree: i % 17, Community: i % 5})
+	}
+	rels := []graph.RelationType{graph.MemberOf, graph.CooperatesWith, graph.HoldsRole, graph.WorksOn}
+	for i := range edges {
+		from, to := n.Nodes[i%nodes].Entity, n.Nodes[(i*7+1)%nodes].Entity
+		role := ""
+		if rels[i%len(rels)] == graph.HoldsRole {
+			role = "Digitalministerin"
+		}
+		var ev []graph.Evidence
+		for k := range 3 {
+			ev = append(ev, evidence(fmt.Sprintf("release-%d", (i+k)%997), fmt.Sprintf("202%d-0%d-1%d", k, k+1, k),
+				"Ein Satz, der die Beziehung mit „Anführungszeichen“ & Umlauten belegt."))
+		}
+		n.Edges = append(n.Edges, edge(rels[i%len(rels)], from, to, role, ev...))
+	}
+	sortNetwork(&n)
+	return n
+}
+
+func BenchmarkWrite(b *testing.B) {
+	n := syntheticNetwork(5000, 20000)
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer, network.Network) error
+	}{{"GraphML", GraphML}, {"GEXF", GEXF}, {"CSVZip", CSVZip}, {"JSONLD", JSONLD}} {
+		b.Run(f.name, func(b *testing.B) {
+			var size int
+			for b.Loop() {
+				var buf bytes.Buffer
+				if err := f.write(&buf, n); err != nil {
+					b.Fatal(err)
+				}
+				size = buf.Len()
+			}
+			b.ReportMetric(float64(size)/1e6, "MB")
+		})
 	}
 }

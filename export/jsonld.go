@@ -1,6 +1,8 @@
 package export
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -295,13 +297,47 @@ func JSONLD(w io.Writer, n network.Network) error {
 		doc.Graph = append(doc.Graph, releases[k])
 	}
 
-	enc := json.NewEncoder(w)
+	return doc.write(w)
+}
+
+// write writes the document indented, one node of the graph at a time, so that a large
+// network is never held as one encoded value.
+func (doc jsonldDoc) write(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	var node bytes.Buffer
+	enc := json.NewEncoder(&node)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return fmt.Errorf("encode JSON-LD: %w", err)
+	enc.SetIndent("    ", "  ")
+	encode := func(v any) error {
+		node.Reset()
+		if err := enc.Encode(v); err != nil {
+			return fmt.Errorf("encode JSON-LD: %w", err)
+		}
+		bw.Write(bytes.TrimSuffix(node.Bytes(), []byte("\n")))
+		return nil
 	}
-	return nil
+
+	bw.WriteString("{\n  \"@context\": ")
+	enc.SetIndent("  ", "  ")
+	if err := encode(doc.Context); err != nil {
+		return err
+	}
+	bw.WriteString(",\n  \"@graph\": [")
+	enc.SetIndent("    ", "  ")
+	for i, v := range doc.Graph {
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		if err := encode(v); err != nil {
+			return err
+		}
+	}
+	if len(doc.Graph) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("]\n}\n")
+	return bw.Flush()
 }
 
 func entityIRI(id string) string { return IRIBase + id }
