@@ -39,9 +39,19 @@ type entity struct {
 	speaks bool
 	// surfaces are the names the text uses for the entity, in order of appearance.
 	surfaces []string
+	// foldedName caches key() for the name foldedFor.
+	foldedName, foldedFor string
 }
 
 func (e *entity) id() string { return graph.EntityID(e.typ, e.name) }
+
+// key returns the folded name without spaces, computed once.
+func (e *entity) key() string {
+	if e.foldedName == "" || e.foldedFor != e.name {
+		e.foldedName, e.foldedFor = foldKey(e.name), e.name
+	}
+	return e.foldedName
+}
 
 func (e *entity) hasKind(k string) bool {
 	for _, x := range e.kinds {

@@ -56,6 +56,8 @@ type Gazetteer struct {
 	stateAdj map[string]*gazEntry
 	cityAdj  map[string]*gazEntry
 	byName   map[string]*gazEntry // folded canonical name → entry
+	// byKind maps a folded kind ("staedtetag") to the municipal entries of that kind.
+	byKind map[string]*gazEntry
 }
 
 var (
@@ -82,6 +84,7 @@ func loadGazetteer() (*Gazetteer, error) {
 		stateAdj:   map[string]*gazEntry{},
 		cityAdj:    map[string]*gazEntry{},
 		byName:     map[string]*gazEntry{},
+		byKind:     map[string]*gazEntry{},
 	}
 	err := readData("data/states.tsv", 6, func(f []string) error {
 		e := &gazEntry{Type: graph.EntityType(f[1]), Name: f[0], Aliases: splitList(f[4]), ISO: f[2], QID: f[3]}
@@ -104,6 +107,9 @@ func loadGazetteer() (*Gazetteer, error) {
 		}
 		for _, k := range splitList(f[3]) {
 			e.Kinds = append(e.Kinds, strings.ToLower(k))
+			if _, ok := g.byKind[foldKey(k)]; !ok && e.Type == graph.Municipality {
+				g.byKind[foldKey(k)] = e
+			}
 		}
 		g.add(e)
 		return nil
@@ -295,19 +301,12 @@ func (g *Gazetteer) roleHead(word string) (head, flags string, ok bool) {
 		return k, f, true
 	}
 	// the longest head the word ends in, for compounds ("Landesdigitalisierungsminister")
-	best := ""
-	for h, f := range g.roles {
-		if strings.Contains(f, "exact") || len(h) < 5 {
-			continue
-		}
-		if strings.HasSuffix(k, h) && len(h) > len(best) {
-			best, flags = h, f
+	for p := 1; p+5 <= len(k); p++ {
+		if f, found := g.roles[k[p:]]; found && !strings.Contains(f, "exact") {
+			return k[p:], f, true
 		}
 	}
-	if best == "" {
-		return "", "", false
-	}
-	return best, flags, true
+	return "", "", false
 }
 
 // foldKey folds a single token for lookups: lower case, umlauts spelled out, no spaces.

@@ -567,19 +567,15 @@ func (x *extraction) compoundParty(word string) *entity {
 		k := foldKey(prefix)
 		for _, key := range []string{k, strings.TrimSuffix(k, "s"), strings.TrimSuffix(k, "es")} {
 			for _, e := range x.order {
-				if e.typ.IsParty() && (foldKey(e.name) == key || e.hasKind(key)) {
+				if e.typ.IsParty() && (e.key() == key || e.hasKind(key)) {
 					return e
 				}
 			}
 			if ge, ok := x.g.byName[key]; ok && ge.Type.IsParty() {
 				return x.entityFor("", "", ge)
 			}
-			for _, ge := range x.g.entries {
-				for _, kind := range ge.Kinds {
-					if foldKey(kind) == key && ge.Type == graph.Municipality {
-						return x.entityFor("", "", ge)
-					}
-				}
+			if ge, ok := x.g.byKind[key]; ok {
+				return x.entityFor("", "", ge)
 			}
 		}
 	}
