@@ -395,6 +395,16 @@ func (x *extraction) described(s *sentence, m *mention) bool {
 	return false
 }
 
+// quoteOf returns the first sentence of the text quoting person p, "" when none does.
+func (x *extraction) quoteOf(p *entity) string {
+	for _, s := range x.sents {
+		if s.speaker == p && x.quoteSentence(s) {
+			return s.text
+		}
+	}
+	return ""
+}
+
 // reportedName returns the name under which the release reports e: the canonical name of
 // the reference data when the text uses it (or the entity is a Land or the Bund), else the
 // first name the text uses, so that a ministry the text calls "Bundesfamilienministerium"
@@ -467,8 +477,15 @@ func (x *extraction) release() graph.Release {
 	}
 	best := map[string]int{}
 	for _, f := range x.facts {
+		sentence := f.sent.text
+		if f.typ == graph.HoldsRole && !x.quoteSentence(f.sent) {
+			// who said what: the speaker's first quotation goes with the office
+			if q := x.quoteOf(f.from); q != "" {
+				sentence += " | Zitat: " + q
+			}
+		}
 		gf := graph.Fact{Type: f.typ, From: f.from.id(), To: f.to.id(), Role: f.role,
-			Sentence: f.sent.text, Confidence: ruleConfidence(f.rule), Rule: f.rule}.Normalize()
+			Sentence: sentence, Confidence: ruleConfidence(f.rule), Rule: f.rule}.Normalize()
 		key := string(gf.Type) + ":" + gf.From + ">" + gf.To
 		if i, ok := best[key]; ok {
 			if gf.Confidence > r.Facts[i].Confidence {

@@ -207,6 +207,19 @@ func TestExtractAliases(t *testing.T) {
 	t.Fatalf("no entity Bayern in %v", rel.Entities)
 }
 
+// TestExtractQuote checks that the office of a person quoted in the release carries the
+// quotation with its evidence.
+func TestExtractQuote(t *testing.T) {
+	rel := MustExtractText(t, "# Test\n\nHessens Digitalministerin Anna Probe eröffnete die Konferenz.\n\n„Wir gehen voran“, sagte Probe.\n")
+	f, ok := factKeys(rel)["HOLDS_ROLE Anna Probe > Hessen"]
+	if !ok {
+		t.Fatalf("no HOLDS_ROLE Anna Probe > Hessen in %v", keysOf(factKeys(rel)))
+	}
+	if !strings.Contains(f.Sentence, "Zitat: „Wir gehen voran“") {
+		t.Errorf("evidence %q, want the quotation noted", f.Sentence)
+	}
+}
+
 // TestRulesCatalogue checks that every rule has a name, a description and a confidence
 // in (0, 1].
 func TestRulesCatalogue(t *testing.T) {
