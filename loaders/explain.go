@@ -48,6 +48,7 @@ var rules = []Rule{
 	{"work.pronomen", "\"Umgesetzt wird es von A und B\": the project of the sentence before", 0.55},
 	{"work.besitz", "\"unser neues Dashboard\", \"mit seiner Online-Baugenehmigung\": the owner", 0.55},
 	{"work.herkunft", "\"der digitale Bauantrag aus Mecklenburg-Vorpommern\": the Land or town it comes from", 0.55},
+	{"work.mit", "\"Das Land X hat mit dem Programm Y …\": the project a party works with", 0.5},
 	{"work.jeweils", "\"die jeweiligen Portale A und B\": each party its own", 0.55},
 }
 

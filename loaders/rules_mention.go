@@ -268,6 +268,9 @@ func (x *extraction) findGazetteerNames(s *sentence) {
 			if _, _, isRole := x.g.roleHead(t.Text[strings.LastIndex(t.Text, "-")+1:]); !isRole {
 				if p := x.compoundParty(t.Text); p != nil && p.typ.IsParty() && p.typ != graph.State {
 					x.addMention(s, &mention{start: i, end: i + 1, ent: p, kind: mPart})
+				} else if p := x.compoundProject(t.Text); p != nil {
+					// "die openDesk-Arbeit": the work on the project
+					x.addMention(s, &mention{start: i, end: i + 1, ent: p, kind: mPart})
 				}
 			}
 		}
@@ -300,6 +303,27 @@ func (x *extraction) findDocNames(s *sentence) {
 			}
 		}
 	}
+}
+
+// compoundProject returns the project a compound names in its first part: "openDesk-Arbeit".
+func (x *extraction) compoundProject(word string) *entity {
+	i := strings.LastIndex(word, "-")
+	if i <= 0 {
+		return nil
+	}
+	toks := tokenize(word[:i])
+	if len(toks) == 0 {
+		return nil
+	}
+	if f, end, ok := x.g.match(toks, 0); ok && end == len(toks) && f.entry.Type == graph.Project {
+		return x.entityFor("", "", f.entry)
+	}
+	for _, e := range x.order {
+		if e.typ == graph.Project && e.key() == foldKey(word[:i]) {
+			return e
+		}
+	}
+	return nil
 }
 
 // afterThemenfeld reports whether the name at token i follows the word "Themenfeld".

@@ -864,7 +864,7 @@ var workTriggers = []string{"entwickel", "entwickl", "weiterentwickel", "betreib
 	"nutzt", "nutzen", "ermoeglicht", "plant", "planen", "investier", "gemeinsam", "erarbeit", "realisier",
 	"gehostet", "hostet", "vorgelegt", "gestellt", "weiterentwickl", "anzubiet", "umzusetz", "aufzubau", "einzufuehr",
 	"weiterzuentwickel", "zusammenarbeit", "zu entwickeln", "bereitzustell", "mitwirk", "mitzuwirk", "beteilig", "bringe",
-	"kooperation", "vereinbarung", "pakt", "abkommen", "partnerschaft"}
+	"kooperation", "vereinbarung", "pakt", "abkommen", "partnerschaft", "moeglich"}
 
 // readWork reads WORKS_ON facts: a party and the topics or projects a sentence says it
 // works on.
@@ -883,11 +883,13 @@ func (x *extraction) readWork() {
 		targets = workTargets(s, targets)
 		for _, t := range targets {
 			x.workOwner(s, t)
+			x.workInstrument(s, t)
 		}
-		if !hasWorkTrigger(s) && !(continues(s) && len(x.actors(s, 0, len(s.toks))) == 0) {
+		noActor := len(x.actors(s, 0, len(s.toks))) == 0
+		if !hasWorkTrigger(s) && !(noActor && (continues(s) || len(uniqTargets(targets)) >= 2)) {
 			continue
 		}
-		if len(x.actors(s, 0, len(s.toks))) == 0 {
+		if noActor {
 			x.workInherited(si, s, targets)
 			continue
 		}
@@ -931,7 +933,7 @@ func (x *extraction) workInherited(si int, s *sentence, targets []*mention) {
 				owner = m.ent // "unserer Digitalisierungsstrategie": the speaker's party
 			}
 		}
-		if owner != nil && owner.typ.IsParty() && len(targets) >= 2 && !hasParty(prev) {
+		if owner != nil && owner.typ.IsParty() && (len(uniqTargets(targets)) >= 2 || continues(s)) && !hasParty(prev) {
 			for _, t := range targets {
 				if t.ent.typ == graph.Project {
 					x.addFact(graph.WorksOn, owner, t.ent, "", s, "work.home")
@@ -1064,6 +1066,41 @@ func (x *extraction) workOwner(s *sentence, t *mention) {
 			x.addFact(graph.WorksOn, m.ent, t.ent, "", s, "work.herkunft")
 		}
 	}
+}
+
+// uniqTargets returns the distinct entities of the target mentions.
+func uniqTargets(ts []*mention) []*entity {
+	var out []*entity
+	for _, t := range ts {
+		out = append(out, t.ent)
+	}
+	return uniq(out)
+}
+
+// workInstrument reads a project a party works with: "Das Land Rheinland-Pfalz hat mit dem
+// OZG-Programm „Modell Rheinland-Pfalz“ Strukturen geschaffen".
+func (x *extraction) workInstrument(s *sentence, t *mention) {
+	if t.ent.typ != graph.Project || t.start < 2 {
+		return
+	}
+	mit := -1
+	for j := t.start - 1; j >= 0 && j >= t.start-6; j-- {
+		if s.toks[j].Key == "mit" {
+			mit = j
+			break
+		}
+		if s.toks[j].Text == "," || s.covering(j) != nil {
+			return
+		}
+	}
+	if mit < 0 {
+		return
+	}
+	acts := x.actors(s, 0, mit)
+	if len(acts) != 1 || acts[0].m.start > 3 {
+		return
+	}
+	x.addFact(graph.WorksOn, acts[0].ent, t.ent, "", s, "work.mit")
 }
 
 // continues reports whether s goes on with the subject of the sentence before: it starts
