@@ -886,7 +886,10 @@ func (x *extraction) readWork() {
 			x.workInstrument(s, t)
 		}
 		noActor := len(x.actors(s, 0, len(s.toks))) == 0
-		if !hasWorkTrigger(s) && !(noActor && (continues(s) || len(uniqTargets(targets)) >= 2)) {
+		if !hasWorkTrigger(s) && !(noActor && continues(s)) {
+			if noActor && len(uniqTargets(targets)) >= 2 && (si == 0 || x.sents[si-1].block != s.block || !hasParty(x.sents[si-1])) {
+				x.workHome(s, targets)
+			}
 			continue
 		}
 		if noActor {
@@ -927,18 +930,8 @@ func (x *extraction) workInherited(si int, s *sentence, targets []*mention) {
 	}
 	if len(parties) == 0 {
 		// a list of projects in a release about one organization: its own
-		owner := x.homeOrg
-		for _, m := range s.ments {
-			if m.kind == mCoref && s.speaker != nil && m.ent == x.partyOf(s.speaker) {
-				owner = m.ent // "unserer Digitalisierungsstrategie": the speaker's party
-			}
-		}
-		if owner != nil && owner.typ.IsParty() && (len(uniqTargets(targets)) >= 2 || continues(s)) && !hasParty(prev) {
-			for _, t := range targets {
-				if t.ent.typ == graph.Project {
-					x.addFact(graph.WorksOn, owner, t.ent, "", s, "work.home")
-				}
-			}
+		if (len(uniqTargets(targets)) >= 2 || continues(s)) && !hasParty(prev) {
+			x.workHome(s, targets)
 		}
 		return
 	}
@@ -1064,6 +1057,25 @@ func (x *extraction) workOwner(s *sentence, t *mention) {
 	if e+1 < len(toks) && (toks[e].Key == "aus" || toks[e].Key == "in") {
 		if m := s.covering(e + 1); m != nil && m.start == e+1 && m.ent != nil && (m.ent.typ == graph.State || m.ent.typ == graph.Municipality) {
 			x.addFact(graph.WorksOn, m.ent, t.ent, "", s, "work.herkunft")
+		}
+	}
+}
+
+// workHome gives the projects of a sentence without a party to the organization the
+// release is about, or to the speaker's party when the speaker says "unser".
+func (x *extraction) workHome(s *sentence, targets []*mention) {
+	owner := x.homeOrg
+	for _, m := range s.ments {
+		if m.kind == mCoref && s.speaker != nil && m.ent == x.partyOf(s.speaker) {
+			owner = m.ent // "unserer Digitalisierungsstrategie": the speaker's party
+		}
+	}
+	if owner == nil || !owner.typ.IsParty() {
+		return
+	}
+	for _, t := range targets {
+		if t.ent.typ == graph.Project {
+			x.addFact(graph.WorksOn, owner, t.ent, "", s, "work.home")
 		}
 	}
 }
