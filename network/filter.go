@@ -183,3 +183,9 @@ func (x *View) state(ref string) (int, error) {
 	}
 	return i, nil
 }
+
+// AsOf returns r as it stood on day (YYYY-MM-DD): with the evidence of the releases dated up
+// to then, and whether there is any.
+func AsOf(r graph.Relation, day string) (graph.Relation, bool) {
+	return window{until: day}.relation(r)
+}

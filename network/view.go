@@ -86,3 +86,12 @@ func otherEnd(e [2]int, i int) int {
 	}
 	return e[1]
 }
+
+// Entity returns the entity with the given ID, or an ENOTFOUND error.
+func (x *View) Entity(id string) (graph.Entity, error) {
+	i, err := x.entity(id)
+	if err != nil {
+		return graph.Entity{}, err
+	}
+	return x.entities[i], nil
+}
