@@ -2,8 +2,11 @@ package schema
 
 import (
 	"encoding/base64"
+	"slices"
+	"strconv"
 
 	"github.com/egovgraph/egovgraph/graph"
+	"github.com/egovgraph/egovgraph/network"
 )
 
 // cursor returns the opaque cursor of the item with the given ID.
@@ -66,4 +69,79 @@ func optional(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// pageOf returns the page that first and after ask for of list, an ordered list held in
+// memory; id returns the ID an item's cursor encodes. A cursor of no item on the list is
+// EINVALID.
+func pageOf[T any](list []T, first *int, after *string, id func(T) string) (graph.Paged[T], error) {
+	p, err := page(first, after)
+	if err != nil {
+		return graph.Paged[T]{}, err
+	}
+	start := 0
+	if p.After != "" {
+		k := slices.IndexFunc(list, func(item T) bool { return id(item) == p.After })
+		if k < 0 {
+			return graph.Paged[T]{}, graph.Errorf(graph.EINVALID, "after %q: not on this list", *after)
+		}
+		start = k + 1
+	}
+	end := min(start+p.Size(), len(list))
+	return graph.Paged[T]{Items: list[start:end], Total: len(list), More: end < len(list)}, nil
+}
+
+func networkNodeConnection(p graph.Paged[network.Node]) *NetworkNodeConnection {
+	es, info := edges(p, func(n network.Node) string { return n.ID },
+		func(c string, n network.Node) NetworkNodeEdge { return NetworkNodeEdge{Cursor: c, Node: n} })
+	return &NetworkNodeConnection{Edges: es, PageInfo: info, TotalCount: p.Total}
+}
+
+func networkRelationConnection(p graph.Paged[network.Edge]) *NetworkRelationConnection {
+	es, info := edges(p, func(e network.Edge) string { return e.ID },
+		func(c string, e network.Edge) NetworkRelationEdge { return NetworkRelationEdge{Cursor: c, Node: e} })
+	return &NetworkRelationConnection{Edges: es, PageInfo: info, TotalCount: p.Total}
+}
+
+// postID is the ID a post's cursor encodes: its party and name.
+func postID(p network.Post) string { return p.Party.ID + " " + graph.Fold(p.Name) }
+
+func postConnection(p graph.Paged[network.Post]) *PostConnection {
+	es, info := edges(p, postID, func(c string, p network.Post) PostEdge { return PostEdge{Cursor: c, Node: p} })
+	return &PostConnection{Edges: es, PageInfo: info, TotalCount: p.Total}
+}
+
+func holderConnection(p graph.Paged[network.Holder]) *HolderConnection {
+	es, info := edges(p, func(h network.Holder) string { return h.Person.ID },
+		func(c string, h network.Holder) HolderEdge { return HolderEdge{Cursor: c, Node: h} })
+	return &HolderConnection{Edges: es, PageInfo: info, TotalCount: p.Total}
+}
+
+func centralityConnection(p graph.Paged[network.Centrality]) *CentralityConnection {
+	es, info := edges(p, func(c network.Centrality) string { return c.ID },
+		func(cur string, c network.Centrality) CentralityEdge { return CentralityEdge{Cursor: cur, Node: c} })
+	return &CentralityConnection{Edges: es, PageInfo: info, TotalCount: p.Total}
+}
+
+// communityID is the ID a community's cursor encodes: its number.
+func communityID(c network.Community) string { return strconv.Itoa(c.ID) }
+
+func communityConnection(p graph.Paged[network.Community]) *CommunityConnection {
+	es, info := edges(p, communityID,
+		func(cur string, c network.Community) CommunityEdge { return CommunityEdge{Cursor: cur, Node: c} })
+	return &CommunityConnection{Edges: es, PageInfo: info, TotalCount: p.Total}
+}
+
+func coMemberConnection(p graph.Paged[network.CoMember]) *CoMemberConnection {
+	es, info := edges(p, func(c network.CoMember) string { return c.Party.ID },
+		func(cur string, c network.CoMember) CoMemberEdge { return CoMemberEdge{Cursor: cur, Node: c} })
+	return &CoMemberConnection{Edges: es, PageInfo: info, TotalCount: p.Total}
+}
+
+// linkID is the ID a link's cursor encodes: its relation's.
+func linkID(l network.Link) string { return l.Relation.ID }
+
+func linkConnection(p graph.Paged[network.Link]) *LinkConnection {
+	es, info := edges(p, linkID, func(c string, l network.Link) LinkEdge { return LinkEdge{Cursor: c, Node: l} })
+	return &LinkConnection{Edges: es, PageInfo: info, TotalCount: p.Total}
 }

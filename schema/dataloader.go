@@ -3,20 +3,38 @@ package schema
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/egovgraph/egovgraph/graph"
+	"github.com/egovgraph/egovgraph/network"
 )
 
-// memo caches the entities and releases that one request fetches, so that a query
-// naming the same entity at many relations (Relation.from, Fact.to, …) or the same
-// release in much evidence fetches each once. Resolvers run concurrently; those asking
-// for an ID being fetched wait for that fetch. graph.Store has no batch read, so there is
-// nothing to gain from collecting IDs into batches.
+// batchWait is how long a batch of entity reads waits for another ID before it is sent,
+// and maxBatchWait how long it waits at most. gqlgen resolves the fields of a list's items
+// concurrently, so those asked at one level of a query arrive close together.
+const (
+	batchWait    = time.Millisecond
+	maxBatchWait = 10 * time.Millisecond
+)
+
+// memo is what one request shares between its resolvers. It reads the entities that
+// resolvers ask for one by one (Relation.from, Fact.to, …) in batches, one Entities call
+// per batchWait with up to graph.MaxPageSize IDs, and each entity and release once; the
+// entities that a list field returned whole are primed, and cost no read at all. It pins
+// the network.View of the graph's version on first use, so that every field of the
+// request answers from the same version and the store is asked for its version once.
 type memo struct {
 	store    graph.Store
+	analyzer *network.Analyzer
+
 	mu       sync.Mutex
 	entities map[string]*fetch[graph.Entity]
+	pending  *entityBatch // the batch collecting IDs, if any
 	releases map[string]*fetch[graph.Release]
+
+	viewOnce sync.Once
+	view     *network.View
+	viewErr  error
 }
 
 // fetch is one read of the store, done when done is closed.
@@ -26,12 +44,21 @@ type fetch[T any] struct {
 	err  error
 }
 
+// entityBatch is the entity IDs to read in one call and the fetches waiting for them.
+type entityBatch struct {
+	started time.Time
+	timer   *time.Timer
+	ids     []string
+	fetches []*fetch[graph.Entity]
+}
+
 type memoKey struct{}
 
-// withMemo returns ctx carrying a new, empty memo over store.
-func withMemo(ctx context.Context, store graph.Store) context.Context {
+// withMemo returns ctx carrying a new, empty memo over store and analyzer.
+func withMemo(ctx context.Context, store graph.Store, analyzer *network.Analyzer) context.Context {
 	return context.WithValue(ctx, memoKey{}, &memo{
 		store:    store,
+		analyzer: analyzer,
 		entities: map[string]*fetch[graph.Entity]{},
 		releases: map[string]*fetch[graph.Release]{},
 	})
@@ -40,44 +67,127 @@ func withMemo(ctx context.Context, store graph.Store) context.Context {
 // memoFor returns the memo that NewHandler put in the context of the request.
 func memoFor(ctx context.Context) *memo { return ctx.Value(memoKey{}).(*memo) }
 
-// entity returns the entity with the given ID.
+// entity returns the entity with the given ID, read in a batch with the others asked for
+// at about the same time.
 func (m *memo) entity(ctx context.Context, id string) (*graph.Entity, error) {
-	e, err := load(ctx, &m.mu, m.entities, id, m.store.Entity)
-	if err != nil {
-		return nil, err
+	m.mu.Lock()
+	f, ok := m.entities[id]
+	if !ok {
+		f = &fetch[graph.Entity]{done: make(chan struct{})}
+		m.entities[id] = f
+		m.enqueue(ctx, id, f)
 	}
-	return &e, nil
+	m.mu.Unlock()
+	select {
+	case <-f.done:
+		if f.err != nil {
+			return nil, f.err
+		}
+		return &f.val, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// prime records entities that a resolver holds whole (those of Query.entities, a
+// neighborhood, a path), so that asking for them later reads nothing.
+func (m *memo) prime(es []graph.Entity) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, e := range es {
+		if _, ok := m.entities[e.ID]; !ok {
+			f := &fetch[graph.Entity]{done: make(chan struct{}), val: e}
+			close(f.done)
+			m.entities[e.ID] = f
+		}
+	}
+}
+
+// enqueue adds id to the pending batch, starting one when there is none. A batch is sent
+// when no ID has joined it for batchWait, after maxBatchWait, or when it is full. The
+// caller holds m.mu.
+func (m *memo) enqueue(ctx context.Context, id string, f *fetch[graph.Entity]) {
+	b := m.pending
+	if b == nil {
+		b = &entityBatch{started: time.Now()}
+		m.pending = b
+		b.timer = time.AfterFunc(batchWait, func() { m.flush(ctx, b) })
+	}
+	b.ids = append(b.ids, id)
+	b.fetches = append(b.fetches, f)
+	switch {
+	case len(b.ids) == graph.MaxPageSize:
+		m.pending = nil
+		b.timer.Stop()
+		go m.read(ctx, b)
+	case time.Since(b.started) < maxBatchWait:
+		b.timer.Reset(batchWait)
+	}
+}
+
+// flush sends b unless it was sent already.
+func (m *memo) flush(ctx context.Context, b *entityBatch) {
+	m.mu.Lock()
+	due := m.pending == b
+	if due {
+		m.pending = nil
+	}
+	m.mu.Unlock()
+	if due {
+		m.read(ctx, b)
+	}
+}
+
+// read reads the entities of b in one call and hands each to its fetch; an ID the store
+// does not hold is ENOTFOUND.
+func (m *memo) read(ctx context.Context, b *entityBatch) {
+	page, err := m.store.Entities(ctx, graph.EntityFilter{IDs: b.ids})
+	found := make(map[string]graph.Entity, len(page.Items))
+	for _, e := range page.Items {
+		found[e.ID] = e
+	}
+	for i, id := range b.ids {
+		f := b.fetches[i]
+		switch e, ok := found[id]; {
+		case err != nil:
+			f.err = err
+		case ok:
+			f.val = e
+		default:
+			f.err = graph.Errorf(graph.ENOTFOUND, "no entity %q", id)
+		}
+		close(f.done)
+	}
 }
 
 // release returns the release with the given ID, its entities and facts included.
+// graph.Store reads releases one by one; the memo reads each once.
 func (m *memo) release(ctx context.Context, id string) (*graph.Release, error) {
-	r, err := load(ctx, &m.mu, m.releases, id, m.store.Release)
-	if err != nil {
-		return nil, err
-	}
-	return &r, nil
-}
-
-// load returns the value cached in cache under id, reading it with read on first use.
-// An error is cached as well: within one request the answer does not change.
-func load[T any](ctx context.Context, mu *sync.Mutex, cache map[string]*fetch[T], id string, read func(context.Context, string) (T, error)) (T, error) {
-	mu.Lock()
-	f, ok := cache[id]
+	m.mu.Lock()
+	f, ok := m.releases[id]
 	if !ok {
-		f = &fetch[T]{done: make(chan struct{})}
-		cache[id] = f
+		f = &fetch[graph.Release]{done: make(chan struct{})}
+		m.releases[id] = f
 	}
-	mu.Unlock()
+	m.mu.Unlock()
 	if !ok {
-		f.val, f.err = read(ctx, id)
+		f.val, f.err = m.store.Release(ctx, id)
 		close(f.done)
-		return f.val, f.err
 	}
 	select {
 	case <-f.done:
-		return f.val, f.err
+		if f.err != nil {
+			return nil, f.err
+		}
+		return &f.val, nil
 	case <-ctx.Done():
-		var zero T
-		return zero, ctx.Err()
+		return nil, ctx.Err()
 	}
+}
+
+// networkView returns the view of the graph this request answers from, asking the
+// analyzer for it on first use.
+func (m *memo) networkView(ctx context.Context) (*network.View, error) {
+	m.viewOnce.Do(func() { m.view, m.viewErr = m.analyzer.View(ctx) })
+	return m.view, m.viewErr
 }

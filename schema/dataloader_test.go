@@ -2,37 +2,101 @@ package schema_test
 
 import (
 	"context"
+	"path/filepath"
 	"sync"
 	"testing"
 
 	"github.com/egovgraph/egovgraph/graph"
+	"github.com/egovgraph/egovgraph/graph/bolt"
+	"github.com/egovgraph/egovgraph/graph/graphtest"
 	"github.com/egovgraph/egovgraph/schema"
 )
 
-// countingStore counts the reads of single entities and releases.
+// countingStore counts the calls of each store method, and how often each entity and
+// release is read.
 type countingStore struct {
 	graph.Store
 	mu       sync.Mutex
+	calls    map[string]int
 	entities map[string]int
 	releases map[string]int
 }
 
-func (s *countingStore) Entity(ctx context.Context, id string) (graph.Entity, error) {
+func newCountingStore(s graph.Store) *countingStore {
+	return &countingStore{Store: s, calls: map[string]int{}, entities: map[string]int{}, releases: map[string]int{}}
+}
+
+func (s *countingStore) count(method string, entities ...string) {
 	s.mu.Lock()
-	s.entities[id]++
-	s.mu.Unlock()
+	defer s.mu.Unlock()
+	s.calls[method]++
+	for _, id := range entities {
+		s.entities[id]++
+	}
+}
+
+func (s *countingStore) Entity(ctx context.Context, id string) (graph.Entity, error) {
+	s.count("Entity", id)
 	return s.Store.Entity(ctx, id)
 }
 
+func (s *countingStore) Entities(ctx context.Context, f graph.EntityFilter) (graph.Paged[graph.Entity], error) {
+	s.count("Entities", f.IDs...)
+	return s.Store.Entities(ctx, f)
+}
+
 func (s *countingStore) Release(ctx context.Context, id string) (graph.Release, error) {
+	s.count("Release")
 	s.mu.Lock()
 	s.releases[id]++
 	s.mu.Unlock()
 	return s.Store.Release(ctx, id)
 }
 
+func (s *countingStore) Releases(ctx context.Context, p graph.Page) (graph.Paged[graph.Release], error) {
+	s.count("Releases")
+	return s.Store.Releases(ctx, p)
+}
+
+func (s *countingStore) Relations(ctx context.Context, f graph.RelationFilter) (graph.Paged[graph.Relation], error) {
+	s.count("Relations")
+	return s.Store.Relations(ctx, f)
+}
+
+func (s *countingStore) Neighborhood(ctx context.Context, id string, depth int, types []graph.RelationType) (graph.Subgraph, error) {
+	s.count("Neighborhood")
+	return s.Store.Neighborhood(ctx, id, depth, types)
+}
+
+func (s *countingStore) Search(ctx context.Context, text string, limit int) ([]graph.Entity, error) {
+	s.count("Search")
+	return s.Store.Search(ctx, text, limit)
+}
+
+func (s *countingStore) Snapshot(ctx context.Context) (graph.Snapshot, error) {
+	s.count("Snapshot")
+	return s.Store.Snapshot(ctx)
+}
+
+func (s *countingStore) Version(ctx context.Context) (string, error) {
+	s.count("Version")
+	return s.Store.Version(ctx)
+}
+
+// total returns the number of store calls so far, and forgets them.
+func (s *countingStore) total() (int, map[string]int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n, calls := 0, s.calls
+	for _, c := range calls {
+		n += c
+	}
+	s.calls = map[string]int{}
+	return n, calls
+}
+
 func TestOneReadPerEntityAndRelease(t *testing.T) {
-	store := &countingStore{Store: MustOpenStore(t), entities: map[string]int{}, releases: map[string]int{}}
+	store := newCountingStore(MustOpenStore(t))
 	h := schema.NewHandler(store, schema.Options{})
 	query := `{ relations { edges { node { from { name } to { name } evidence { release { title facts { from { id } to { id } } } } } } } }`
 	var data struct {
@@ -59,10 +123,96 @@ func TestOneReadPerEntityAndRelease(t *testing.T) {
 			t.Errorf("read release %s %d times, want once", id, n)
 		}
 	}
+	if _, calls := store.total(); calls["Entity"] != 0 || calls["Entities"] > 4 {
+		t.Errorf("got %d Entity and %d Entities calls, want none and a batch for each of two levels (4 at most)", calls["Entity"], calls["Entities"])
+	}
 
 	// The memo lives for one request: the next one reads again.
 	MustQuery(t, h, `{ entity(id: "state:bayern") { name } }`, nil, &struct{ Entity entity }{})
 	if n := store.entities["state:bayern"]; n != 2 {
 		t.Errorf("read state:bayern %d times over two requests, want 2", n)
+	}
+}
+
+// MustOpenSynthetic returns an embedded store holding the first n releases of graphtest's
+// synthetic corpus.
+func MustOpenSynthetic(tb testing.TB, n int) graph.Store {
+	tb.Helper()
+	s, err := bolt.Open(filepath.Join(tb.TempDir(), "egovgraph.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	for i := range n {
+		if _, err := s.PutRelease(context.Background(), graphtest.SyntheticRelease(i)); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return s
+}
+
+// TestStoreCallsAreBounded asks for 50 entities with their relations and the entities at
+// both ends of each: thousands of fields, a handful of store calls however many entities
+// the query names.
+func TestStoreCallsAreBounded(t *testing.T) {
+	store := newCountingStore(MustOpenSynthetic(t, 300))
+	h := schema.NewHandler(store, schema.Options{})
+	query := `query($first: Int!) { entities(first: $first) { edges { node { id
+		relations(first: 50) { edges { node { from { id name aliases } to { id name aliases } } } } } } } }`
+	for _, first := range []int{10, 50} {
+		var data struct {
+			Entities struct {
+				Edges []struct {
+					Node struct {
+						ID        string
+						Relations relationConnection
+					}
+				}
+			}
+		}
+		MustQuery(t, h, query, map[string]any{"first": first}, &data)
+		relations, counterparts := 0, map[string]bool{}
+		for _, e := range data.Entities.Edges {
+			for _, r := range e.Node.Relations.Edges {
+				relations++
+				counterparts[r.Node.From.ID], counterparts[r.Node.To.ID] = true, true
+				if r.Node.From.Name == "" || r.Node.To.Name == "" {
+					t.Fatalf("relation %s lacks the names of its ends", r.Node.ID)
+				}
+			}
+		}
+		n, calls := store.total()
+		t.Logf("%d entities, %d relations, %d entities at their ends: %d store calls %v", len(data.Entities.Edges), relations, len(counterparts), n, calls)
+		if len(data.Entities.Edges) != first || relations < 2*first {
+			t.Fatalf("got %d entities with %d relations, want %d with more", len(data.Entities.Edges), relations, first)
+		}
+		// One page of entities and the version (and a snapshot the first time): the
+		// relations and the entities at their ends come from the snapshot.
+		if want := map[string]int{"Entities": 1, "Version": 1}; n > 3 || calls["Entities"] != 1 || calls["Version"] != 1 {
+			t.Errorf("first %d: %d store calls %v, want %v and a Snapshot the first time", first, n, calls, want)
+		}
+	}
+	for id, n := range store.entities {
+		if n > 2 {
+			t.Errorf("entity %s read %d times in two requests, want at most once in each", id, n)
+		}
+	}
+
+	// Relations read from the store have their ends read in batches.
+	clear(store.entities)
+	var data struct{ Relations relationConnection }
+	MustQuery(t, h, `{ relations(first: 400) { edges { node { id from { name } to { name } } } } }`, nil, &data)
+	n, calls := store.total()
+	t.Logf("%d relations, %d entities at their ends: %d store calls %v", len(data.Relations.Edges), len(store.entities), n, calls)
+	if len(data.Relations.Edges) != 400 || len(store.entities) < 50 {
+		t.Fatalf("got %d relations naming %d entities, want 400 naming at least 50", len(data.Relations.Edges), len(store.entities))
+	}
+	if calls["Relations"] != 1 || calls["Entity"] != 0 || calls["Entities"] > 5 {
+		t.Errorf("got store calls %v, want one Relations and a few Entities batches (5 at most)", calls)
+	}
+	for id, n := range store.entities {
+		if n != 1 {
+			t.Errorf("entity %s read %d times, want once", id, n)
+		}
 	}
 }

@@ -21,7 +21,11 @@ func MarshalDate(d string) graphql.Marshaler {
 }
 
 // UnmarshalDate reads the Date scalar: a string written YYYY-MM-DD, or an EINVALID error.
+// Null, which an optional field of an input object may be, reads as "": no date.
 func UnmarshalDate(v any) (string, error) {
+	if v == nil {
+		return "", nil
+	}
 	s, ok := v.(string)
 	if !ok {
 		return "", graph.Errorf(graph.EINVALID, "date %v: want a string YYYY-MM-DD", v)

@@ -9,9 +9,22 @@ import (
 	"context"
 
 	"github.com/egovgraph/egovgraph/graph"
+	"github.com/egovgraph/egovgraph/network"
 )
 
-func (r *entityResolver) Relations(ctx context.Context, obj *graph.Entity, types []graph.RelationType, direction Direction, first *int, after *string) (*RelationConnection, error) {
+func (r *entityResolver) Iso3166(ctx context.Context, obj *graph.Entity) (*string, error) {
+	return optional(obj.ISO3166), nil
+}
+
+func (r *entityResolver) Wikidata(ctx context.Context, obj *graph.Entity) (*string, error) {
+	return optional(obj.Wikidata), nil
+}
+
+func (r *entityResolver) Themenfeld(ctx context.Context, obj *graph.Entity) (*string, error) {
+	return optional(obj.Themenfeld), nil
+}
+
+func (r *entityResolver) Relations(ctx context.Context, obj *graph.Entity, types []graph.RelationType, direction Direction, asOf *string, first *int, after *string) (*RelationConnection, error) {
 	f := graph.RelationFilter{Types: types}
 	switch direction {
 	case DirectionOut:
@@ -21,7 +34,44 @@ func (r *entityResolver) Relations(ctx context.Context, obj *graph.Entity, types
 	default:
 		f.Entity = obj.ID
 	}
-	return r.relations(ctx, f, first, after)
+	// From the request's view of the graph, so that the relations of many entities and
+	// the entities at their ends cost no store call each.
+	return relations(ctx, f, asOf, first, after, func(ctx context.Context, f graph.RelationFilter) (graph.Paged[graph.Relation], error) {
+		v, err := memoFor(ctx).networkView(ctx)
+		if err != nil {
+			return graph.Paged[graph.Relation]{}, err
+		}
+		rs, err := v.Relations(f)
+		if err == nil {
+			primeEnds(ctx, v, rs.Items)
+		}
+		return rs, err
+	})
+}
+
+func (r *entityResolver) Posts(ctx context.Context, obj *graph.Entity, role *string, first *int, after *string) (*PostConnection, error) {
+	f := network.PostFilter{Role: deref(role)}
+	switch {
+	case obj.Type == graph.Person:
+		f.Holder = obj.ID
+	case obj.Type.IsParty():
+		f.Party = obj.ID
+	default:
+		return postConnection(graph.Paged[network.Post]{}), nil
+	}
+	return posts(ctx, f, first, after)
+}
+
+func (r *entityResolver) Centrality(ctx context.Context, obj *graph.Entity) (*network.Centrality, error) {
+	v, err := memoFor(ctx).networkView(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := v.EntityCentrality(obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	return &c, nil
 }
 
 func (r *queryResolver) Entity(ctx context.Context, id string) (*graph.Entity, error) {
@@ -45,6 +95,7 @@ func (r *queryResolver) Entities(ctx context.Context, typeArg *graph.EntityType,
 	if err != nil {
 		return nil, err
 	}
+	memoFor(ctx).prime(es.Items)
 	return entityConnection(es), nil
 }
 
@@ -52,7 +103,12 @@ func (r *queryResolver) Search(ctx context.Context, text string, first int) ([]g
 	if first < 1 || first > graph.MaxPageSize {
 		return nil, graph.Errorf(graph.EINVALID, "first %d: want 1 to %d", first, graph.MaxPageSize)
 	}
-	return r.store.Search(ctx, text, first)
+	es, err := r.store.Search(ctx, text, first)
+	if err != nil {
+		return nil, err
+	}
+	memoFor(ctx).prime(es)
+	return es, nil
 }
 
 func (r *resolver) Entity() EntityResolver { return &entityResolver{r} }

@@ -18,9 +18,11 @@ func TestGenerateIsCurrent(t *testing.T) {
 	for _, f := range []string{"../go.mod", "../go.sum"} {
 		MustCopy(t, f, filepath.Join(root, filepath.Base(f)))
 	}
-	MustCopyDir(t, "../graph", filepath.Join(root, "graph"), func(name string) bool {
-		return strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go")
-	})
+	for _, dir := range []string{"graph", "network"} {
+		MustCopyDir(t, filepath.Join("..", dir), filepath.Join(root, dir), func(name string) bool {
+			return strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go")
+		})
+	}
 	want := MustCopyDir(t, ".", filepath.Join(root, "schema"), func(name string) bool {
 		return !strings.HasSuffix(name, "_test.go") && !strings.HasPrefix(name, ".")
 	})

@@ -19,6 +19,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/egovgraph/egovgraph/graph"
+	"github.com/egovgraph/egovgraph/network"
 )
 
 // Defaults of Options, and the one limit that is not an option.
@@ -51,6 +52,8 @@ type Options struct {
 
 // NewHandler returns the GraphQL endpoint over store. It answers queries sent as JSON by
 // POST or in the query string by GET; errors carry extensions.code (see the package doc).
+// Networks, paths, posts and analytics are computed in memory from a snapshot of the
+// store, once for each version of the graph (see network.Analyzer).
 func NewHandler(store graph.Store, opts Options) http.Handler {
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultTimeout
@@ -82,14 +85,15 @@ func NewHandler(store graph.Store, opts Options) http.Handler {
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		return fmt.Errorf("panic: %v\n%s", v, debug.Stack())
 	})
-	return &server{gql: srv, store: store, timeout: opts.Timeout}
+	return &server{gql: srv, store: store, analyzer: network.New(store), timeout: opts.Timeout}
 }
 
 // server bounds each request and gives it its memo before gqlgen serves it.
 type server struct {
-	gql     http.Handler
-	store   graph.Store
-	timeout time.Duration
+	gql      http.Handler
+	store    graph.Store
+	analyzer *network.Analyzer
+	timeout  time.Duration
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -101,7 +105,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, MaxBodySize)
 	ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
 	defer cancel()
-	s.gql.ServeHTTP(w, r.WithContext(withMemo(ctx, s.store)))
+	s.gql.ServeHTTP(w, r.WithContext(withMemo(ctx, s.store, s.analyzer)))
 }
 
 // writeError answers a request that gqlgen never saw with a GraphQL error response.

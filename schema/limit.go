@@ -11,31 +11,68 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/egovgraph/egovgraph/graph"
+	"github.com/egovgraph/egovgraph/network"
 )
 
 // setComplexity weighs the fields that return many items: a connection by the page size
-// it asks for, search by its first, a neighborhood as depth default pages. Other fields
-// cost 1 plus their children, gqlgen's default.
+// it asks for, search by its first, a neighborhood as depth default pages, a path by its
+// steps, and the short lists that are not paged by shortList. Other fields cost 1 plus
+// their children, gqlgen's default.
 func setComplexity(c *ComplexityRoot) {
-	c.Query.Entities = func(child int, _ *graph.EntityType, first *int, _ *string) int {
-		return perItem(child, pageSize(first))
+	perPage := func(child int, first *int, _ *string) int { return perItem(child, pageSize(first)) }
+	short := func(child int) int { return perItem(child, shortList) }
+
+	c.Query.Entities = func(child int, _ *graph.EntityType, first *int, after *string) int {
+		return perPage(child, first, after)
 	}
-	c.Query.Relations = func(child int, _ *graph.RelationType, _, _, _, _ *string, first *int, _ *string) int {
-		return perItem(child, pageSize(first))
+	c.Query.Relations = func(child int, _ *graph.RelationType, _, _, _, _, _ *string, first *int, after *string) int {
+		return perPage(child, first, after)
 	}
-	c.Query.Releases = func(child int, first *int, _ *string) int {
-		return perItem(child, pageSize(first))
-	}
-	c.Entity.Relations = func(child int, _ []graph.RelationType, _ Direction, first *int, _ *string) int {
-		return perItem(child, pageSize(first))
+	c.Query.Releases = perPage
+	c.Entity.Relations = func(child int, _ []graph.RelationType, _ Direction, _ *string, first *int, after *string) int {
+		return perPage(child, first, after)
 	}
 	c.Query.Search = func(child int, _ string, first int) int {
 		return perItem(child, pageSize(&first))
 	}
-	c.Query.Neighborhood = func(child int, _ string, depth int, _ []graph.RelationType) int {
+	c.Query.Neighborhood = func(child int, _ string, depth int, _ []graph.RelationType, _ *string) int {
 		return perItem(child, graph.DefaultPageSize*min(max(depth, 1), graph.MaxDepth))
 	}
+
+	c.Network.Nodes = perPage
+	c.Network.Edges = perPage
+	c.Query.Path = func(child int, _, _ string, _ int, _ []graph.RelationType, _ *string, first *int, _ *string) int {
+		return perItem(child, min(pageSize(first), network.MaxPaths))
+	}
+	c.Path.Nodes = func(child int) int { return perItem(child, network.MaxPathDepth+1) }
+	c.Path.Steps = func(child int) int { return perItem(child, network.MaxPathDepth) }
+	c.PathStep.Relations = short
+	c.Query.Changes = func(child int, _, _ *string, _ []graph.RelationType, first *int, after *string) int {
+		return perPage(child, first, after)
+	}
+
+	c.Query.Posts = func(child int, _, _ *string, first *int, after *string) int { return perPage(child, first, after) }
+	c.Entity.Posts = func(child int, _ *string, first *int, after *string) int { return perPage(child, first, after) }
+	c.Post.Holders = perPage
+	c.Holder.Relations = short
+
+	c.Analytics.Centrality = func(child int, _ network.Measure, _ []graph.EntityType, first *int, after *string) int {
+		return perPage(child, first, after)
+	}
+	c.Analytics.Communities = perPage
+	c.Community.Members = perPage
+	c.Query.CoMembership = func(child int, _ string, first *int, after *string) int { return perPage(child, first, after) }
+	c.CoMember.Shared = short
+	c.StateSummary.Partners = perPage
+	c.StateSummary.Memberships = perPage
+	c.StateSummary.Topics = perPage
+	c.StateSummary.Projects = perPage
+	c.StateSummary.Offices = perPage
 }
+
+// shortList is the number of items a list that is not paged counts for: the relations
+// between two entities, a holder's relations, the organizations two parties share.
+const shortList = 10
 
 // pageSize returns the number of items first asks for, kept within 1 and
 // graph.MaxPageSize so that a bad argument cannot lower the cost; the resolver rejects it.

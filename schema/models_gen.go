@@ -9,7 +9,50 @@ import (
 	"strconv"
 
 	"github.com/egovgraph/egovgraph/graph"
+	"github.com/egovgraph/egovgraph/network"
 )
+
+// A page of centralities.
+type CentralityConnection struct {
+	Edges    []CentralityEdge `json:"edges"`
+	PageInfo PageInfo         `json:"pageInfo"`
+	// The number of entities on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// One centrality of a page and its cursor.
+type CentralityEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   network.Centrality `json:"node"`
+}
+
+// A page of co-members.
+type CoMemberConnection struct {
+	Edges    []CoMemberEdge `json:"edges"`
+	PageInfo PageInfo       `json:"pageInfo"`
+	// The number of co-members on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// One co-member of a page and its cursor.
+type CoMemberEdge struct {
+	Cursor string           `json:"cursor"`
+	Node   network.CoMember `json:"node"`
+}
+
+// A page of communities.
+type CommunityConnection struct {
+	Edges    []CommunityEdge `json:"edges"`
+	PageInfo PageInfo        `json:"pageInfo"`
+	// The number of communities on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// One community of a page and its cursor.
+type CommunityEdge struct {
+	Cursor string            `json:"cursor"`
+	Node   network.Community `json:"node"`
+}
 
 // A page of entities.
 type EntityConnection struct {
@@ -25,12 +68,96 @@ type EntityEdge struct {
 	Node   graph.Entity `json:"node"`
 }
 
+// A page of holders.
+type HolderConnection struct {
+	Edges    []HolderEdge `json:"edges"`
+	PageInfo PageInfo     `json:"pageInfo"`
+	// The number of holders on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// One holder of a page and its cursor.
+type HolderEdge struct {
+	Cursor string         `json:"cursor"`
+	Node   network.Holder `json:"node"`
+}
+
+// A page of links.
+type LinkConnection struct {
+	Edges    []LinkEdge `json:"edges"`
+	PageInfo PageInfo   `json:"pageInfo"`
+	// The number of links on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// One link of a page and its cursor.
+type LinkEdge struct {
+	Cursor string       `json:"cursor"`
+	Node   network.Link `json:"node"`
+}
+
+// A page of network nodes.
+type NetworkNodeConnection struct {
+	Edges    []NetworkNodeEdge `json:"edges"`
+	PageInfo PageInfo          `json:"pageInfo"`
+	// The number of nodes on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// One network node of a page and its cursor.
+type NetworkNodeEdge struct {
+	Cursor string       `json:"cursor"`
+	Node   network.Node `json:"node"`
+}
+
+// A page of network relations.
+type NetworkRelationConnection struct {
+	Edges    []NetworkRelationEdge `json:"edges"`
+	PageInfo PageInfo              `json:"pageInfo"`
+	// The number of relations on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// One network relation of a page and its cursor.
+type NetworkRelationEdge struct {
+	Cursor string       `json:"cursor"`
+	Node   network.Edge `json:"node"`
+}
+
 // PageInfo tells a client of a connection how to fetch the next page.
 type PageInfo struct {
 	// Whether items follow this page.
 	HasNextPage bool `json:"hasNextPage"`
 	// The cursor of the last item on this page, to pass as after; null when the page is empty.
 	EndCursor *string `json:"endCursor,omitempty"`
+}
+
+// A page of paths.
+type PathConnection struct {
+	Edges    []PathEdge `json:"edges"`
+	PageInfo PageInfo   `json:"pageInfo"`
+	// The number of shortest paths; at most 10 of them are listed.
+	TotalCount int `json:"totalCount"`
+}
+
+// One path of a page and its cursor.
+type PathEdge struct {
+	Cursor string       `json:"cursor"`
+	Node   network.Path `json:"node"`
+}
+
+// A page of posts.
+type PostConnection struct {
+	Edges    []PostEdge `json:"edges"`
+	PageInfo PageInfo   `json:"pageInfo"`
+	// The number of posts on all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// One post of a page and its cursor.
+type PostEdge struct {
+	Cursor string       `json:"cursor"`
+	Node   network.Post `json:"node"`
 }
 
 // A page of relations.

@@ -15,12 +15,12 @@ func (r *evidenceResolver) Release(ctx context.Context, obj *graph.Evidence) (*g
 	return memoFor(ctx).release(ctx, obj.ReleaseID)
 }
 
-func (r *queryResolver) Relations(ctx context.Context, typeArg *graph.RelationType, from *string, to *string, since *string, until *string, first *int, after *string) (*RelationConnection, error) {
+func (r *queryResolver) Relations(ctx context.Context, typeArg *graph.RelationType, from *string, to *string, since *string, until *string, asOf *string, first *int, after *string) (*RelationConnection, error) {
 	f := graph.RelationFilter{From: deref(from), To: deref(to), Since: deref(since), Until: deref(until)}
 	if typeArg != nil {
 		f.Types = []graph.RelationType{*typeArg}
 	}
-	return r.relations(ctx, f, first, after)
+	return relations(ctx, f, asOf, first, after, r.store.Relations)
 }
 
 func (r *relationResolver) From(ctx context.Context, obj *graph.Relation) (*graph.Entity, error) {

@@ -11,14 +11,27 @@ import (
 	"github.com/egovgraph/egovgraph/graph"
 )
 
-func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth int, types []graph.RelationType) (*graph.Subgraph, error) {
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth int, types []graph.RelationType, asOf *string) (*graph.Subgraph, error) {
 	if depth < 1 || depth > graph.MaxDepth {
 		return nil, graph.Errorf(graph.EINVALID, "depth %d: want 1 to %d", depth, graph.MaxDepth)
+	}
+	if asOf != nil {
+		v, err := memoFor(ctx).networkView(ctx)
+		if err != nil {
+			return nil, err
+		}
+		g, err := v.Neighborhood(id, depth, types, *asOf)
+		if err != nil {
+			return nil, err
+		}
+		memoFor(ctx).prime(g.Nodes)
+		return &g, nil
 	}
 	g, err := r.store.Neighborhood(ctx, id, depth, types)
 	if err != nil {
 		return nil, err
 	}
+	memoFor(ctx).prime(g.Nodes)
 	return &g, nil
 }
 
