@@ -740,6 +740,24 @@ func (x *extraction) readCooperation() {
 			}
 		}
 		acts := x.actors(s, 0, len(s.toks))
+		// "Gemeinsam mit dem Landkreis X entwickelt die Stadt Y …": X and the subject
+		if g := indexOf(s, 0, "gemeinsam", "zusammen"); g >= 0 && g+1 < len(s.toks) && s.toks[g+1].Key == "mit" {
+			var partner *entity
+			for _, a := range acts {
+				if a.m.start > g+1 && a.m.start <= g+4 {
+					partner = a.ent
+					break
+				}
+			}
+			if partner != nil {
+				for _, a := range acts {
+					if a.ent != partner && !a.m.quoted {
+						x.addFact(graph.CooperatesWith, a.ent, partner, "", s, "coop.gemeinsam")
+						break
+					}
+				}
+			}
+		}
 		// a quoted "Zusammenarbeit mit X": the speaker's party and X
 		if s.speaker != nil {
 			if p := x.partyOf(s.speaker); p != nil {

@@ -423,6 +423,9 @@ func (x *extraction) rolePhrases(s *sentence) []rolePhrase {
 			if m, end := x.partyAfter(s, k); m != nil {
 				rp.party = m
 				rp.end = end
+			} else if m, end := x.townAfter(s, k, head); m != nil {
+				rp.party = m
+				rp.end = end
 			}
 		}
 		rp.text = normalizeRole(text, rp.start > 0 && toks[rp.start-1].Key == "zur")
@@ -544,6 +547,28 @@ func isBodyNoun(k string) bool {
 	return false
 }
 
+// townAfter reads the town of a mayor or district head that the gazetteer does not know:
+// "Bürgermeisterin von Testdorf", "Landrat des Kreises Musterland" are read elsewhere.
+func (x *extraction) townAfter(s *sentence, k int, head string) (*entity, int) {
+	muni := false
+	for _, h := range municipalRoleHeads {
+		if strings.HasSuffix(head, h) {
+			muni = true
+		}
+	}
+	toks := s.toks
+	if !muni || k+1 >= len(toks) || toks[k].Key != "von" || s.covering(k+1) != nil {
+		return nil, k
+	}
+	end := nameRun(toks, k+1, 3)
+	if end == k+1 || x.g.isFirstName(toks[k+1].Text) || nounLike(toks[end-1].Key) || adjectiveLike(toks[k+1].Key) {
+		return nil, k
+	}
+	e := x.cityEntity(spanText(toks, k+1, end))
+	x.addMention(s, &mention{start: k + 1, end: end, ent: e})
+	return e, end
+}
+
 // isGovernmentNoun reports whether a word names a Land's government as a whole.
 func isGovernmentNoun(k string) bool {
 	switch k {
@@ -651,6 +676,12 @@ func (x *extraction) roleHolder(s *sentence, phrases []rolePhrase, pi int) (*ent
 	if b >= 1 && (toks[b].Text == "," || toks[b].Text == "(") {
 		if m := s.covering(b - 1); m != nil && m.end == b && m.ent != nil && m.ent.typ == graph.Person {
 			return m.ent, "role.apposition"
+		}
+		// "Anna Schmidt (SPD), Bürgermeisterin von Testdorf"
+		if toks[b-1].Text == ")" && b >= 4 && toks[b-3].Text == "(" {
+			if m := s.covering(b - 4); m != nil && m.end == b-3 && m.ent != nil && m.ent.typ == graph.Person {
+				return m.ent, "role.apposition"
+			}
 		}
 		// coordinated offices after one apposition: "X, Vorsitzender des A und Bürgermeister der B"
 		for qi := pi - 1; qi >= 0; qi-- {
