@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# bench.sh — reproduces the numbers of BENCHMARKS.md: load throughput and memory per store,
+# and GraphQL latency under load, on the embedded store and on Neo4j.
+#
+# Unless NEO4J_URI names a running server, it starts the local one (scripts/neo4j.sh) and
+# stops it afterwards if it was not running before. Without a server the Neo4j benchmarks
+# are skipped and the embedded ones still run.
+#
+# Environment:
+#   EGOVGRAPH_BENCH_100K=1   also load 100,000 synthetic releases into the embedded store
+#   EGOVGRAPH_BENCH_RATE     arrival rate of the query benchmarks in requests/s (default 200)
+#   BENCH_REQUESTS           requests per query benchmark (default 2000: 10 s at 200/s)
+#   BENCH_FILTER             a -bench regexp to run only some benchmarks, e.g. 'Query/embedded'
+#
+# The raw output of go test, with the machine and its load, goes to
+# $TMPDIR/egovgraph-bench-DATE.txt; the table of the numbers is printed at the end.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+say() { echo "bench.sh: $*" >&2; }
+
+if [[ -z ${NEO4J_URI:-} ]]; then
+	export NEO4J_PASSWORD=${NEO4J_PASSWORD:-egovgraph}
+	running=
+	scripts/neo4j.sh status >/dev/null 2>&1 && running=1
+	if scripts/neo4j.sh start; then
+		[[ -z $running ]] && trap 'scripts/neo4j.sh stop' EXIT
+		export NEO4J_URI=bolt://127.0.0.1:${NEO4J_BOLT_PORT:-7687}
+	else
+		say "Neo4j did not start; the Neo4j benchmarks will be skipped"
+	fi
+fi
+
+out=${TMPDIR:-/tmp}/egovgraph-bench-$(date -u +%Y%m%dT%H%M%SZ).txt
+requests=${BENCH_REQUESTS:-2000}
+{
+	echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo ' (with uncommitted changes)')"
+	echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+	echo "go: $(go version)"
+	echo "load before: $(uptime)"
+} | tee "$out" >&2
+
+# run BENCHTIME PATTERN runs the benchmarks of cmd/egovgraph that PATTERN selects. A load
+# benchmark loads once (1x); a query benchmark sends BENCHTIME requests.
+run() {
+	say "go test -bench '$2' -benchtime $1"
+	go test -run '^$' -bench "$2" -benchtime "$1" -count 1 -timeout 0 ./cmd/egovgraph 2>&1 | tee -a "$out"
+	echo "load after $2: $(uptime)" | tee -a "$out" >&2
+}
+
+if [[ -n ${BENCH_FILTER:-} ]]; then
+	benchtime=1x
+	[[ $BENCH_FILTER == *Query* ]] && benchtime=${requests}x
+	run "$benchtime" "$BENCH_FILTER"
+else
+	run 1x '^BenchmarkLoad(Corpus|Synthetic)$'
+	run "${requests}x" '^BenchmarkQuery$'
+fi
+
+# The table: one row per benchmark, the metrics BENCHMARKS.md reports as columns.
+awk '
+/^Benchmark/ {
+	name = $1; sub(/^Benchmark/, "", name); sub(/-[0-9]+$/, "", name)
+	row[++n] = name
+	for (i = 4; i < NF; i += 2) v[name, $(i + 1)] = $i
+}
+END {
+	split("releases/s s/load heap-MiB rss-MiB db-MiB server-rss-MiB p50-ms p99-ms req/s KiB/answer cold-ms nodes/op edges/op", col, " ")
+	printf "| benchmark |"; for (c = 1; c in col; c++) printf " %s |", col[c]; print ""
+	printf "|---|"; for (c = 1; c in col; c++) printf "---:|"; print ""
+	for (r = 1; r <= n; r++) {
+		printf "| %s |", row[r]
+		for (c = 1; c in col; c++) printf " %s |", ((row[r], col[c]) in v) ? v[row[r], col[c]] : ""
+		print ""
+	}
+}' "$out"
+say "raw output in $out"
