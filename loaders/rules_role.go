@@ -34,6 +34,22 @@ var roleModifiers = map[string]bool{"stellvertretende": true, "stellvertretender
 	"zustaendige": true, "zustaendigen": true, "scheidende": true, "scheidenden": true, "bisherige": true,
 	"bisherigen": true, "beamteter": true, "beamteten": true, "kommissarische": true, "kommissarischer": true}
 
+// officeKey folds a role word without its party prefix and inflection, so that one
+// office named twice ("Bürgermeisterin", "Bürgermeisterin der Gemeinde X") is one:
+// "Komm.ONE-Vorstandsvorsitzende" → "vorstandsvorsitzend".
+func officeKey(word string) string {
+	if i := strings.LastIndex(word, "-"); i > 0 && i < len(word)-1 {
+		word = word[i+1:]
+	}
+	k := foldKey(word)
+	for _, end := range []string{"innen", "in", "en", "er", "e", "n", "s"} {
+		if strings.HasSuffix(k, end) && len(k) > len(end)+3 {
+			return strings.TrimSuffix(k, end)
+		}
+	}
+	return k
+}
+
 // pluralQuantifiers before a role word make it a plural: "zahlreiche Bürgermeister".
 var pluralQuantifiers = map[string]bool{"zahlreiche": true, "zahlreichen": true, "viele": true, "vielen": true,
 	"mehrere": true, "mehreren": true, "alle": true, "allen": true, "einige": true, "einigen": true, "weitere": true,
@@ -108,14 +124,14 @@ func (x *extraction) readRoles() {
 			}
 			all = append(all, pending{person, *rp, s, rule})
 			// "Als Stellvertreter wurden X und Y gewählt", "die Landräte X aus A und Y aus B"
-			if rule == "role.als" || strings.HasSuffix(rp.headKey, "raete") {
+			if rule == "role.als" || strings.HasSuffix(foldKey(rp.headWord), "raete") {
 				for _, q := range x.coordinatedPersons(s, person) {
 					qrp := *rp
 					qrp.party = nil
 					x.roleFromTailOf(s, &qrp, q)
 					all = append(all, pending{q, qrp, s, rule})
 				}
-				if strings.HasSuffix(rp.headKey, "raete") {
+				if strings.HasSuffix(foldKey(rp.headWord), "raete") {
 					x.roleFromTailOf(s, &all[len(all)-1-len(x.coordinatedPersons(s, person))].rp, person)
 				}
 			}
@@ -214,7 +230,7 @@ func (x *extraction) implicitParty(rp rolePhrase) *entity {
 		return x.homeOrg
 	}
 	for _, h := range municipalRoleHeads {
-		if strings.HasSuffix(rp.headKey, strings.TrimSuffix(strings.TrimSuffix(h, "r"), "in")) || strings.HasSuffix(foldKey(rp.headWord), h) {
+		if strings.Contains(foldKey(rp.headWord), strings.TrimSuffix(strings.TrimSuffix(h, "in"), "r")) {
 			if x.homeMuni != nil {
 				return x.homeMuni
 			}
@@ -299,7 +315,7 @@ func (x *extraction) boardMembers() []pending {
 			}
 			for _, m := range s.ments {
 				if body != nil && m.start > v && m.ent != nil && m.ent.typ == graph.Person {
-					rp := rolePhrase{start: v, end: v + 1, head: v, text: "Vorsitz", headKey: "vorsitzende", headWord: "Vorsitz", party: body}
+					rp := rolePhrase{start: v, end: v + 1, head: v, text: "Vorsitz", headKey: officeKey("Vorsitzende"), headWord: "Vorsitz", party: body}
 					out = append(out, pending{m.ent, rp, s, "role.vorsitz"})
 					break
 				}
@@ -337,7 +353,7 @@ func (x *extraction) rolePhrases(s *sentence) []rolePhrase {
 		if !ok {
 			continue
 		}
-		rp := rolePhrase{start: i, end: i + 1, head: i, headKey: strings.TrimSuffix(strings.TrimSuffix(head, "r"), "in"), headWord: toks[i].Text}
+		rp := rolePhrase{start: i, end: i + 1, head: i, headKey: officeKey(toks[i].Text), headWord: toks[i].Text}
 		for _, h := range politicalHeads {
 			if strings.HasSuffix(head, h) {
 				rp.political = true
