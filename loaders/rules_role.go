@@ -516,6 +516,21 @@ func (x *extraction) partyAfter(s *sentence, k int) (*entity, int) {
 			j++
 		}
 	}
+	// "Mitinitiatorin der überparteilichen „Initiative für einen handlungsfähigen Staat“"
+	if j+1 < len(toks) && toks[j].Punct && strings.ContainsAny(toks[j].Text, "„“\"") && j > k && startsUpper(toks[j+1].Text) && s.covering(j+1) == nil {
+		q := j + 1
+		for q < len(toks) && !(toks[q].Punct && strings.ContainsAny(toks[q].Text, "“”\"")) && q-j <= 8 {
+			q++
+		}
+		if q < len(toks) && q-j <= 8 {
+			e := x.entityFor(graph.Organization, stripLegal(spanText(toks, j+1, q)), nil)
+			x.addMention(s, &mention{start: j + 1, end: q, ent: e})
+			return e, q + 1
+		}
+	}
+	if j+1 < len(toks) && toks[j].Punct && strings.ContainsAny(toks[j].Text, "„“\"") && j > k {
+		j++ // a quoted name read already
+	}
 	m := s.covering(j)
 	if m == nil || m.start != j || len(m.ents()) != 1 {
 		return nil, k
@@ -707,6 +722,12 @@ func (x *extraction) roleHolder(s *sentence, phrases []rolePhrase, pi int) (*ent
 					return p, rule
 				}
 			}
+		}
+	}
+	// "Julia Jäkel, Medienmanagerin und Mitinitiatorin der …": a description before the office
+	if b >= 3 && toks[b].Key == "und" && startsUpper(toks[b-1].Text) && s.covering(b-1) == nil && toks[b-2].Text == "," {
+		if m := s.covering(b - 3); m != nil && m.end == b-2 && m.ent != nil && m.ent.typ == graph.Person {
+			return m.ent, "role.apposition"
 		}
 	}
 	if b >= 0 && (toks[b].Key == "und" || toks[b].Key == "sowie") {
