@@ -220,6 +220,32 @@ func TestExtractQuote(t *testing.T) {
 	}
 }
 
+// TestExtractOddInput checks that texts without sentences, names or structure give valid
+// releases and no facts out of nothing.
+func TestExtractOddInput(t *testing.T) {
+	tests := []struct {
+		name string
+		doc  Document
+	}{
+		{"empty", Document{Source: "empty.md"}},
+		{"punctuation", Document{Source: "p.md", Title: "„“ – / ( )", Body: ", . ; : ! ? „ “ ( ) [ ] –\n\n- \n\n•"}},
+		{"one long sentence", Document{Source: "long.md", Body: strings.Repeat("und Bayern mit Hessen ", 2000)}},
+		{"names only", Document{Source: "n.md", Body: "Dr.\n\nProf. Dr.\n\nLandrat\n\nMinisterin ,"}},
+		{"lower case", Document{Source: "l.md", Body: "bayern tritt govdigital bei. die genossenschaft freut sich."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rel := Extract(tt.doc)
+			if err := rel.Validate(); err != nil {
+				t.Fatalf("invalid release: %v", err)
+			}
+			if tt.name != "one long sentence" && len(rel.Facts) > 0 {
+				t.Errorf("got facts %v, want none", keysOf(factKeys(rel)))
+			}
+		})
+	}
+}
+
 // TestRulesCatalogue checks that every rule has a name, a description and a confidence
 // in (0, 1].
 func TestRulesCatalogue(t *testing.T) {
