@@ -1,9 +1,13 @@
 // Package schema serves the knowledge graph over GraphQL.
 //
 // The schema is written in SDL, one file per concept (entity.graphqls, relation.graphqls,
-// release.graphqls, and schema.graphqls for what spans them); gqlgen generates
-// generated.go and models_gen.go from it and binds the domain types of package graph. The
-// resolvers in <concept>.resolvers.go answer from a graph.Store.
+// release.graphqls, network.graphqls, post.graphqls, analytics.graphqls, and
+// schema.graphqls for what spans them); gqlgen generates generated.go and models_gen.go
+// from it and binds the domain types of package graph and the results of package network.
+// The resolvers in <concept>.resolvers.go answer from a graph.Store, and the fields that
+// need the whole graph (network, path, changes, posts, analytics, and asOf) from the
+// network.View of the store's current version, which a network.Analyzer builds once per
+// version; one request answers from one view.
 //
 // NewHandler returns the endpoint; the caller mounts it on a router:
 //
@@ -26,7 +30,8 @@
 // Lists are Relay connections (edges { cursor node }, pageInfo { hasNextPage endCursor },
 // totalCount); pass endCursor as after for the next page. An error in the response carries
 // extensions.code: NOT_FOUND, INVALID, CONFLICT or UNAVAILABLE for the errors of package
-// graph (an unknown entity or release is null, not an error), INTERNAL with the message
+// graph (an unknown entity, release or state summary is null, not an error; an unknown
+// entity that a path, posts or coMembership start from is NOT_FOUND), INTERNAL with the message
 // "internal error" for anything else, which is logged, and gqlgen's own codes for queries
 // that do not parse or validate (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED), exceed
 // a limit (COMPLEXITY_LIMIT_EXCEEDED, DEPTH_LIMIT_EXCEEDED) or ask for introspection when

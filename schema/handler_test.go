@@ -28,7 +28,7 @@ var (
 			graph.NewEntity(graph.State, "Brandenburg"),
 			graph.NewEntity(graph.State, "Bayern"),
 			withAliases(graph.NewEntity(graph.Person, "Michael Stübgen"), "Stübgen"),
-			graph.NewEntity(graph.Topic, "Ein- und Auswanderung"),
+			withIdentifiers(graph.NewEntity(graph.Topic, "Ein- und Auswanderung"), "", "", "Ein- und Auswanderung"),
 		},
 		Facts: []graph.Fact{
 			{Type: graph.CooperatesWith, From: "state:brandenburg", To: "state:bayern",
@@ -44,7 +44,7 @@ var (
 		Title:  "Bayern wird Mitglied von govdigital",
 		Date:   "2021-07-22",
 		Entities: []graph.Entity{
-			withAliases(graph.NewEntity(graph.State, "Bayern"), "Freistaat Bayern"),
+			withIdentifiers(withAliases(graph.NewEntity(graph.State, "Bayern"), "Freistaat Bayern"), "DE-BY", "Q980", ""),
 			graph.NewEntity(graph.Organization, "govdigital"),
 			graph.NewEntity(graph.Person, "Judith Gerlach"),
 		},
@@ -87,6 +87,11 @@ var (
 
 func withAliases(e graph.Entity, aliases ...string) graph.Entity {
 	e.Aliases = aliases
+	return e
+}
+
+func withIdentifiers(e graph.Entity, iso3166, wikidata, themenfeld string) graph.Entity {
+	e.ISO3166, e.Wikidata, e.Themenfeld = iso3166, wikidata, themenfeld
 	return e
 }
 
@@ -449,6 +454,19 @@ func TestNeighborhood(t *testing.T) {
 				graph.RelationID(graph.HoldsRole, "person:michael-stuebgen", "state:brandenburg", "Innenminister"),
 			}},
 		{"depth 2 of one type", `id: "state:hessen", depth: 2, types: [MEMBER_OF]`,
+			[]string{"org:govdigital", "state:bayern", "state:hessen"},
+			[]string{
+				graph.RelationID(graph.MemberOf, "state:bayern", "org:govdigital", ""),
+				graph.RelationID(graph.MemberOf, "state:hessen", "org:govdigital", ""),
+			}},
+		// Before Bayern joined govdigital and Gerlach was named.
+		{"as of a day", `id: "state:bayern", asOf: "2021-06-30"`,
+			[]string{"state:bayern", "state:brandenburg", "topic:ein-und-auswanderung"},
+			[]string{
+				graph.RelationID(graph.CooperatesWith, "state:bayern", "state:brandenburg", ""),
+				graph.RelationID(graph.WorksOn, "state:bayern", "topic:ein-und-auswanderung", ""),
+			}},
+		{"as of a day, depth 2", `id: "state:hessen", depth: 2, asOf: "2022-01-15"`,
 			[]string{"org:govdigital", "state:bayern", "state:hessen"},
 			[]string{
 				graph.RelationID(graph.MemberOf, "state:bayern", "org:govdigital", ""),

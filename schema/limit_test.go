@@ -20,6 +20,9 @@ func TestLimits(t *testing.T) {
 		code  string
 	}{
 		{"nested pages", `{ entities(first: 500) { edges { node { relations(first: 500) { edges { node { id } } } } } } }`, "COMPLEXITY_LIMIT_EXCEEDED"},
+		{"nested pages of communities", `{ analytics { communities(first: 500) { edges { node { members(first: 500) { edges { node { id } } } } } } } }`, "COMPLEXITY_LIMIT_EXCEEDED"},
+		{"relations of a network's nodes", `{ network { nodes(first: 500) { edges { node { entity { relations(first: 100) { edges { node { id } } } } } } } } }`, "COMPLEXITY_LIMIT_EXCEEDED"},
+		{"posts and holders", `{ posts(first: 500) { edges { node { holders(first: 500) { edges { node { roles } } } } } } }`, "COMPLEXITY_LIMIT_EXCEEDED"},
 		{"deep", deep, "DEPTH_LIMIT_EXCEEDED"},
 		{"deep through fragments", `{ entity(id: "state:bayern") { ...a } }
 			fragment a on Entity { relations { edges { node { from { ...b } } } } }
@@ -43,6 +46,13 @@ func TestLimitsLetOrdinaryQueriesPass(t *testing.T) {
 		// Two levels of default pages with the ends and evidence of each relation.
 		`{ entities { edges { node { name relations { edges { node { from { name } to { name }
 			evidence { sentence date release { title date } } } } } } } } }`,
+		// A dashboard's network, whole pages of it.
+		`{ network(filter: {relationTypes: [MEMBER_OF]}) { version
+			nodes(first: 500) { totalCount edges { node { id name type degree community } } }
+			edges(first: 500) { totalCount edges { node { id type from to firstSeen lastSeen weight } } } } }`,
+		// Paths with every relation's evidence.
+		`{ path(from: "state:bayern", to: "state:hessen") { totalCount edges { node { length nodes { id name }
+			steps { from { id } to { id } relations { id type evidence { sentence date release { title } } } } } } } }`,
 		// A path of relations nine fields deep.
 		`{ entity(id: "state:bayern") { relations { edges { node { from { relations { edges { node { id } } } } } } } } }`,
 		introspection,
