@@ -31,11 +31,11 @@
 // totalCount); pass endCursor as after for the next page. An error in the response carries
 // extensions.code: NOT_FOUND, INVALID, CONFLICT or UNAVAILABLE for the errors of package
 // graph (an unknown entity, release or state summary is null, not an error; an unknown
-// entity that a path, posts or coMembership start from is NOT_FOUND), INTERNAL with the message
-// "internal error" for anything else, which is logged, and gqlgen's own codes for queries
-// that do not parse or validate (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED), exceed
-// a limit (COMPLEXITY_LIMIT_EXCEEDED, DEPTH_LIMIT_EXCEEDED) or ask for introspection when
-// it is disabled (INTROSPECTION_DISABLED).
+// entity that a path, posts or coMembership start from is NOT_FOUND), INTERNAL with the
+// message "internal error" for anything else, which is logged, and gqlgen's own codes for
+// queries that do not parse or validate (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED),
+// exceed a limit (COMPLEXITY_LIMIT_EXCEEDED, DEPTH_LIMIT_EXCEEDED) or ask for introspection
+// when it is disabled (INTROSPECTION_DISABLED).
 //
 // After editing a .graphqls file, run go generate ./schema; generated files are never
 // edited by hand.
