@@ -68,7 +68,33 @@ func (x *extraction) findHome() {
 			}
 		}
 	}
+	if home == nil {
+		home = x.landOfCities()
+	}
 	x.home, x.homeOrg, x.homeMuni = home, org, muni
+}
+
+// landOfCities returns the Land most of the cities a release names lie in, for a release
+// that names no Land: "Neuss" and "Mönchengladbach" put it in Nordrhein-Westfalen.
+func (x *extraction) landOfCities() *entity {
+	counts := map[string]int{}
+	best := ""
+	for _, s := range x.sents {
+		for _, m := range s.ments {
+			if m.ent == nil || m.ent.gaz == nil || m.ent.gaz.Land == "" {
+				continue
+			}
+			l := m.ent.gaz.Land
+			counts[l]++
+			if best == "" || counts[l] > counts[best] {
+				best = l
+			}
+		}
+	}
+	if ge, ok := x.g.byName[graph.Fold(best)]; ok && best != "" && ge.Type == graph.State {
+		return x.entityFor("", "", ge)
+	}
+	return nil
 }
 
 // articles introduce a definite description ("der Freistaat", "die Genossenschaft").

@@ -32,6 +32,8 @@ type gazEntry struct {
 	Context string
 	// Themenfeld is the OZG Themenfeld a topic is.
 	Themenfeld string
+	// Land is the Land a city lies in, "" when unknown or ambiguous.
+	Land string
 }
 
 // gazForm is one token sequence under which an entry is cited.
@@ -117,7 +119,7 @@ func loadGazetteer() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = readData("data/cities.tsv", 2, func(f []string) error {
+	err = readData("data/cities.tsv", 3, func(f []string) error {
 		if _, ok := g.byName[graph.Fold(f[0])]; ok {
 			// a city-state is already a Land; its adjective still names it.
 			for _, a := range splitList(f[1]) {
@@ -125,7 +127,7 @@ func loadGazetteer() (*Gazetteer, error) {
 			}
 			return nil
 		}
-		e := &gazEntry{Type: graph.Municipality, Name: f[0], City: true, Kinds: []string{"stadt"}}
+		e := &gazEntry{Type: graph.Municipality, Name: f[0], City: true, Kinds: []string{"stadt"}, Land: f[2]}
 		g.add(e)
 		for _, a := range splitList(f[1]) {
 			g.cityAdj[foldKey(a)] = e

@@ -128,7 +128,9 @@ func (x *extraction) readRoles() {
 				for _, q := range x.coordinatedPersons(s, person) {
 					qrp := *rp
 					qrp.party = nil
-					x.roleFromTailOf(s, &qrp, q)
+					if isMunicipalOffice(qrp.headWord) {
+						x.roleFromTailOf(s, &qrp, q)
+					}
 					all = append(all, pending{q, qrp, s, rule})
 				}
 				if strings.HasSuffix(foldKey(rp.headWord), "raete") {
@@ -229,13 +231,11 @@ func (x *extraction) implicitParty(rp rolePhrase) *entity {
 		}
 		return x.homeOrg
 	}
-	for _, h := range municipalRoleHeads {
-		if strings.Contains(foldKey(rp.headWord), strings.TrimSuffix(strings.TrimSuffix(h, "in"), "r")) {
-			if x.homeMuni != nil {
-				return x.homeMuni
-			}
-			return nil
+	if isMunicipalOffice(rp.headWord) {
+		if x.homeMuni != nil {
+			return x.homeMuni
 		}
+		return nil
 	}
 	if x.homeOrg != nil {
 		return x.homeOrg
@@ -244,6 +244,17 @@ func (x *extraction) implicitParty(rp rolePhrase) *entity {
 		return x.homeMuni
 	}
 	return x.home
+}
+
+// isMunicipalOffice reports whether a role word names an office of a municipality.
+func isMunicipalOffice(word string) bool {
+	k := foldKey(word)
+	for _, h := range municipalRoleHeads {
+		if strings.Contains(k, strings.TrimSuffix(strings.TrimSuffix(h, "in"), "r")) {
+			return true
+		}
+	}
+	return false
 }
 
 // ministryFor returns the ministry the document names whose first part the office word
@@ -770,9 +781,12 @@ func (x *extraction) roleHolder(s *sentence, phrases []rolePhrase, pi int) (*ent
 	// "Andreas Falcke, der seit September als Beauftragter … begleitet"
 	for b2 := rp.start - 1; b2 >= 1 && b2 >= rp.start-8; b2-- {
 		if (toks[b2].Key == "der" || toks[b2].Key == "die") && toks[b2-1].Text == "," && b2 >= 2 {
-			if m := s.covering(b2 - 2); m != nil && m.end == b2-1 && m.ent != nil && m.ent.typ == graph.Person {
-				if i := indexOf(s, b2, "als", "ist", "wird"); i >= 0 && i < rp.start {
-					return m.ent, "role.predicate"
+			// the person before the comma, perhaps before a verb particle: "Falcke an, der …"
+			for p := b2 - 2; p >= 0 && p >= b2-3; p-- {
+				if m := s.covering(p); m != nil && m.end == p+1 && m.ent != nil && m.ent.typ == graph.Person {
+					if i := indexOf(s, b2, "als", "ist", "wird"); i >= 0 && i < rp.start {
+						return m.ent, "role.predicate"
+					}
 				}
 			}
 			break
