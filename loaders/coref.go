@@ -348,6 +348,7 @@ var speechVerbs = map[string]bool{"sagt": true, "sagte": true, "erklaert": true,
 
 // findSpeakers attributes the quotations of each block to the person who says them.
 func (x *extraction) findSpeakers() {
+	x.findInterviews()
 	var last *entity
 	lastBlock := -2
 	for _, s := range x.sents {
@@ -364,6 +365,9 @@ func (x *extraction) findSpeakers() {
 		for _, q := range s.inQuote {
 			hasQuote = hasQuote || q
 		}
+		if s.speaker != nil {
+			continue // an interview answer
+		}
 		if sp := x.sentenceSpeaker(s); sp != nil {
 			s.speaker = sp
 			sp.speaks = true
@@ -371,6 +375,33 @@ func (x *extraction) findSpeakers() {
 		}
 		if hasQuote || last != nil {
 			s.speaker = last
+		}
+	}
+}
+
+// findInterviews reads the answers of an interview: a paragraph that opens with
+// "Meyer: …" is the person's own speech, as if quoted.
+func (x *extraction) findInterviews() {
+	lastBlock := -2
+	var speaker *entity
+	for _, s := range x.sents {
+		if s.block != lastBlock {
+			lastBlock, speaker = s.block, nil
+			if len(s.ments) > 0 && s.ments[0].start == 0 && s.ments[0].ent != nil && s.ments[0].ent.typ == graph.Person &&
+				s.ments[0].end < len(s.toks) && s.toks[s.ments[0].end].Text == ":" && !x.quoteSentence(s) {
+				speaker = s.ments[0].ent
+				for i := s.ments[0].end + 1; i < len(s.inQuote); i++ {
+					s.inQuote[i] = true
+				}
+				s.speaker = speaker
+				continue
+			}
+		}
+		if speaker != nil && !x.quoteSentence(s) {
+			for i := range s.inQuote {
+				s.inQuote[i] = true
+			}
+			s.speaker = speaker
 		}
 	}
 }

@@ -40,6 +40,7 @@ var rules = []Rule{
 	{"coop.zwischen", "\"Vereinbarung zwischen A und B\"", 0.85},
 	{"coop.satz", "parties of a sentence that names a cooperation, agreement or pact", 0.7},
 	{"coop.gemeinsam", "coordinated parties that act \"gemeinsam\" or as partners", 0.55},
+	{"coop.partner", "\"mit dem Landkreis X als Hauptpartner entwickelt\": X and the developer", 0.6},
 	{"coop.teilen", "a solution shared with other Länder (\"steht auch Bremen und Hamburg zur Verfügung\")", 0.6},
 	{"coop.zitat", "a speaker's \"Zusammenarbeit mit X\": the speaker's party and X", 0.65},
 	{"work.satz", "a party and the topic or project it develops, operates or advances in a sentence", 0.6},

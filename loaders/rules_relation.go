@@ -84,7 +84,7 @@ func has(s *sentence, prefixes ...string) bool {
 // indexOf returns the first token at or after from whose key, or the last part of a
 // hyphenated compound ("E-Government-Pakt"), starts with one of the prefixes, or -1.
 func indexOf(s *sentence, from int, prefixes ...string) int {
-	for i := from; i < len(s.toks); i++ {
+	for i := max(from, 0); i < len(s.toks); i++ {
 		if m := s.covering(i); m != nil && m.kind == mName && m.ent != nil && m.ent.typ.IsParty() {
 			continue // "IT-Kooperationsrat" is a name, not a cooperation
 		}
@@ -740,6 +740,27 @@ func (x *extraction) readCooperation() {
 			}
 		}
 		acts := x.actors(s, 0, len(s.toks))
+		// "das mit dem Landkreis X als Hauptpartner entwickelt wurde": X and the developer
+		if p := indexOf(s, 0, "hauptpartner", "partner", "kooperationspartner", "projektpartner"); p > 0 && s.toks[p-1].Key == "als" {
+			var partner *entity
+			for _, a := range acts {
+				if a.m.end <= p-1 && a.m.start >= p-5 {
+					if mit := indexOf(s, max(0, a.m.start-3), "mit"); mit >= 0 && mit < a.m.start {
+						partner = a.ent
+					}
+				}
+			}
+			other := x.home
+			for _, a := range acts {
+				if a.ent != partner {
+					other = a.ent
+					break
+				}
+			}
+			if partner != nil && other != nil {
+				x.addFact(graph.CooperatesWith, other, partner, "", s, "coop.partner")
+			}
+		}
 		// "Gemeinsam mit dem Landkreis X entwickelt die Stadt Y …": X and the subject
 		if g := indexOf(s, 0, "gemeinsam", "zusammen"); g >= 0 && g+1 < len(s.toks) && s.toks[g+1].Key == "mit" {
 			var partner *entity
