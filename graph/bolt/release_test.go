@@ -27,6 +27,10 @@ func TestPutReleaseFailedWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	wantVersion, err := s.Version(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
 
 	// Close the database under the store: every bbolt transaction fails from here on.
 	if err := s.db.Close(); err != nil {
@@ -51,5 +55,8 @@ func TestPutReleaseFailedWrite(t *testing.T) {
 	gotEntity, err := s.Entity(ctx, wantEntity.ID)
 	if err != nil || !reflect.DeepEqual(gotEntity, wantEntity) {
 		t.Errorf("Entity after failed writes: got %+v, %v; want %+v", gotEntity, err, wantEntity)
+	}
+	if v, err := s.Version(ctx); err != nil || v != wantVersion {
+		t.Errorf("Version after failed writes: got %q, %v; want %q", v, err, wantVersion)
 	}
 }
