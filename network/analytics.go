@@ -42,6 +42,7 @@ type Centrality struct {
 	// (Brandes; normalised by (n-1)(n-2)/2).
 	Betweenness float64
 	// PageRank is the entity's PageRank (damping 0.85); over all entities they add up to 1.
+	// Both scores are rounded to 9 decimal places.
 	PageRank float64
 	// Community numbers the entity's community (see Communities).
 	Community int
@@ -71,12 +72,12 @@ type Communities struct {
 }
 
 // pageRankDamping and pageRankTolerance are the parameters of PageRank. gonum starts the
-// iteration from a random vector; results are rounded to pageRankDigits decimal places, well
-// above the tolerance, so that they are the same on every run.
+// iteration from a random vector; scores are rounded to digits decimal places, well above
+// the tolerance, so that they are the same on every run.
 const (
 	pageRankDamping   = 0.85
 	pageRankTolerance = 1e-13
-	pageRankDigits    = 9
+	digits            = 9
 	// louvainRuns is how many seeded runs of Louvain are tried; the partition with the
 	// highest modularity wins.
 	louvainRuns = 5
@@ -128,14 +129,13 @@ func (x *View) computeMetrics() *metrics {
 		// gonum counts each pair of an undirected graph in both directions.
 		norm := float64((n - 1) * (n - 2))
 		for id, b := range gnetwork.Betweenness(undirected) {
-			m.betweenness[id] = b / norm
+			m.betweenness[id] = round(b / norm)
 		}
 	}
 	m.pageRank = make([]float64, n)
 	if n > 0 {
-		scale := math.Pow10(pageRankDigits)
 		for id, r := range gnetwork.PageRankSparse(directed, pageRankDamping, pageRankTolerance) {
-			m.pageRank[id] = math.Round(r*scale) / scale
+			m.pageRank[id] = round(r)
 		}
 	}
 	m.ranked = map[Measure][]int{
@@ -160,6 +160,12 @@ func directedEdges(x *View, weights []float64) ([][2]int, []float64) {
 		}
 	}
 	return ends, ws
+}
+
+// round rounds x to digits decimal places.
+func round(x float64) float64 {
+	scale := math.Pow10(digits)
+	return math.Round(x*scale) / scale
 }
 
 // rank returns the positions 0 to n-1 ordered by score, highest first, then by position.

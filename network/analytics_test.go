@@ -103,7 +103,7 @@ func TestBetweennessOfBridge(t *testing.T) {
 		t.Fatalf("got %d items, want 3", len(page.Items))
 	}
 	for i, w := range want {
-		if got := page.Items[i]; got.ID != w.id || math.Abs(got.Betweenness-w.b) > 1e-12 {
+		if got := page.Items[i]; got.ID != w.id || math.Abs(got.Betweenness-w.b) > 1e-9 {
 			t.Errorf("rank %d: got %s %.4f, want %s %.4f", i+1, got.ID, got.Betweenness, w.id, w.b)
 		}
 	}
