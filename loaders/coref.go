@@ -156,8 +156,8 @@ func (x *extraction) resolveCorefs() {
 			if next != nil && next.kind == mName {
 				continue // "Genossenschaft govdigital", "Land Brandenburg"
 			}
-			// "das (digitale) Projekt": the project or topic named last
-			if k == "projekt" || k == "pilotprojekt" || k == "vorhaben" || k == "projekts" {
+			// "das (digitale) Projekt", "die Lösung": the project named last
+			if workNouns[k] {
 				if articles[prev] || i > 1 && articles[toks[i-2].Key] && !startsUpper(toks[i-1].Text) {
 					if e := x.recentWork(si); e != nil {
 						x.addMention(s, &mention{start: i, end: i + 1, ent: e, kind: mCoref})
@@ -194,6 +194,10 @@ func (x *extraction) resolveCorefs() {
 		}
 	}
 }
+
+// workNouns describe a project named before: "das Projekt", "die Lösung", "die Plattform".
+var workNouns = map[string]bool{"projekt": true, "projekts": true, "pilotprojekt": true, "vorhaben": true,
+	"loesung": true, "software": true, "anwendung": true, "plattform": true, "verfahren": true, "onlinedienst": true}
 
 // recentWork returns the project or topic named last before sentence si (up to five
 // sentences back): what "das Projekt" refers to.

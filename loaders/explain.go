@@ -20,6 +20,7 @@ var rules = []Rule{
 	{"role.gremium", "\"X und Y wurden in den Vorstand berufen\": members of a board", 0.65},
 	{"role.von", "\"Frank Bonse vom Finanzministerium\": a person from an authority or organization", 0.5},
 	{"role.vorsitz", "\"unter dem Vorsitz von X\" at a body's meeting: X chairs the body", 0.6},
+	{"role.vertreten", "\"Der Bund war durch Staatssekretär X vertreten\"", 0.65},
 	{"role.implicit", "an office without a named party, given to the party the release is about", 0.5},
 	{"member.beitritt", "\"Beitritt (des) X zu(r) Y\", \"verkündet den Beitritt zu Y\"", 0.85},
 	{"member.beitreten", "\"X tritt Y bei\", \"X ist Y beigetreten\"", 0.85},

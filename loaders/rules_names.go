@@ -378,6 +378,12 @@ func (x *extraction) municipalListAt(s *sentence, i int) int {
 			break
 		}
 		name := spanText(toks, j, e)
+		switch toks[i].Key {
+		case "landkreise":
+			name = "Landkreis " + name
+		case "kreise":
+			name = "Kreis " + name
+		}
 		ent := x.cityEntity(name)
 		x.addMention(s, &mention{start: j, end: e, ent: ent})
 		end = e
@@ -468,6 +474,14 @@ func (x *extraction) describedOrgAt(s *sentence, i int) int {
 func (x *extraction) cityEntity(name string) *entity {
 	if ge, ok := x.g.byName[graph.Fold(name)]; ok && ge.Type.IsParty() {
 		return x.entityFor("", "", ge)
+	}
+	// "Kreis Gotha" and "Landkreis Gotha" are one district
+	for _, pair := range [][2]string{{"Kreis ", "Landkreis "}, {"Landkreis ", "Kreis "}} {
+		if rest, ok := strings.CutPrefix(name, pair[0]); ok {
+			if e, found := x.ents["party:"+graph.Fold(pair[1]+rest)]; found {
+				return e
+			}
+		}
 	}
 	return x.entityFor(graph.Municipality, name, nil)
 }
@@ -667,6 +681,9 @@ func (x *extraction) ministryAt(s *sentence, i int) int {
 // nominativeAdj returns an adjective in the nominative before a neuter ministry
 // ("Bayerischen" → "Bayerisches") or a feminine Staatskanzlei ("Sächsischen" → "Sächsische").
 func nominativeAdj(adj string, feminine bool) string {
+	if strings.HasSuffix(adj, "er") && startsUpper(adj) && !strings.HasSuffix(adj, "ischer") {
+		return adj // "Thüringer", "Berliner": these do not decline
+	}
 	stem := adj
 	for _, end := range []string{"en", "es", "er", "em", "e"} {
 		if strings.HasSuffix(stem, end) {

@@ -232,6 +232,12 @@ func (x *extraction) implicitParty(rp rolePhrase) *entity {
 		return x.homeOrg
 	}
 	if isMunicipalOffice(rp.headWord) {
+		if strings.HasPrefix(foldKey(rp.headWord), "landr") {
+			// a Landrat leads a district: the district the release names most
+			if d := x.homeDistrict(); d != nil {
+				return d
+			}
+		}
 		if x.homeMuni != nil {
 			return x.homeMuni
 		}
@@ -244,6 +250,17 @@ func (x *extraction) implicitParty(rp rolePhrase) *entity {
 		return x.homeMuni
 	}
 	return x.home
+}
+
+// homeDistrict returns the district (Landkreis, Kreis) the release names first.
+func (x *extraction) homeDistrict() *entity {
+	for _, e := range x.order {
+		k := graph.Fold(e.name)
+		if e.typ == graph.Municipality && e.count > 0 && (strings.HasPrefix(k, "landkreis ") || strings.HasPrefix(k, "kreis ") || strings.HasSuffix(k, "kreis")) {
+			return e
+		}
+	}
+	return nil
 }
 
 // isMunicipalOffice reports whether a role word names an office of a municipality.
@@ -329,6 +346,26 @@ func (x *extraction) boardMembers() []pending {
 					rp := rolePhrase{start: v, end: v + 1, head: v, text: "Vorsitz", headKey: officeKey("Vorsitzende"), headWord: "Vorsitz", party: body}
 					out = append(out, pending{m.ent, rp, s, "role.vorsitz"})
 					break
+				}
+			}
+		}
+		// "Der Bund war durch Staatssekretär Markus Richter vertreten"
+		if v := indexOf(s, 0, "vertreten"); v >= 0 {
+			if d := indexOf(s, 0, "durch"); d >= 0 && d < v {
+				if acts := x.actors(s, 0, d); len(acts) > 0 {
+					for _, m := range s.ments {
+						if m.start > d && m.start < v && m.ent != nil && m.ent.typ == graph.Person {
+							word := "Vertreter"
+							if m.start > 0 && x.isRoleWord(toks[m.start-1]) {
+								word = toks[m.start-1].Text
+							} else if m.start > 1 && isTitle(toks[m.start-1]) && x.isRoleWord(toks[m.start-2]) {
+								word = toks[m.start-2].Text
+							}
+							rp := rolePhrase{start: d, end: v, head: d, text: word, headKey: officeKey(word), headWord: word, party: acts[0].ent}
+							out = append(out, pending{m.ent, rp, s, "role.vertreten"})
+							break
+						}
+					}
 				}
 			}
 		}
