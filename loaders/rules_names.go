@@ -975,7 +975,8 @@ func (x *extraction) quotedProjectAt(s *sentence, i int) int {
 		}
 		return end
 	}
-	isHead := t.Key == "von" && i > 0 && (strings.HasPrefix(toks[i-1].Key, "einfuehrung") || strings.HasPrefix(toks[i-1].Key, "start"))
+	isHead := t.Key == "von" && i > 0 && (strings.HasPrefix(toks[i-1].Key, "einfuehrung") || strings.HasPrefix(toks[i-1].Key, "start")) ||
+		t.Key == "namen" && i > 0 && toks[i-1].Key == "dem" // "mit dem Namen „SAXGPT“"
 	for _, h := range projectHeads {
 		if t.Key == h || strings.HasSuffix(t.Key, h) && (strings.Contains(t.Text, "-") || h == "projekt" || h == "projekts") {
 			isHead = true
