@@ -51,15 +51,15 @@ func mustLoad(tb testing.TB, store graph.Store, inputs []input) {
 // and asks both the same GraphQL queries: the answers must be the same.
 func TestStoresAnswerAlike(t *testing.T) {
 	inputs := mustCorpusInputs(t)
-	cfg := neo4jtest.Config(t)
+	server := neo4jtest.MustServer(t)
 	unlock, err := neo4jtest.Lock()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer unlock()
-	neo4jtest.Wipe(t, cfg)
+	server.MustWipe(t)
 	ctx := context.Background()
-	n4j, err := neo4j.Open(ctx, cfg)
+	n4j, err := neo4j.Open(ctx, neo4j.Config(server))
 	if err != nil {
 		t.Fatal(err)
 	}
