@@ -882,15 +882,6 @@ func strongCoop(s *sentence) bool {
 		"partnerschaft", "entwicklungspartnerschaft", "kooperationsvertrag", "buendel", "vertiefen", "vereinbart")
 }
 
-func hasGroup(s *sentence) bool {
-	for _, m := range s.ments {
-		if m.kind == mGroup {
-			return true
-		}
-	}
-	return false
-}
-
 // ---- WORKS_ON ----
 
 // workTriggers say that a party works on a topic or project.

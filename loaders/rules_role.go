@@ -53,7 +53,7 @@ func officeKey(word string) string {
 // pluralQuantifiers before a role word make it a plural: "zahlreiche Bürgermeister".
 var pluralQuantifiers = map[string]bool{"zahlreiche": true, "zahlreichen": true, "viele": true, "vielen": true,
 	"mehrere": true, "mehreren": true, "alle": true, "allen": true, "einige": true, "einigen": true, "weitere": true,
-	"weiteren": true, "verschiedene": true, "die": false}
+	"weiteren": true, "verschiedene": true}
 
 // politicalHeads are offices of a government; without a named party they belong to the
 // state the release speaks of.
