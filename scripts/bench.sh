@@ -66,7 +66,7 @@ awk '
 	for (i = 4; i < NF; i += 2) v[name, $(i + 1)] = $i
 }
 END {
-	split("releases/s s/load heap-MiB rss-MiB db-MiB server-rss-MiB p50-ms p99-ms req/s KiB/answer cold-ms nodes/op edges/op", col, " ")
+	split("releases/s s/load heap-MiB rss-MiB db-MiB server-rss-MiB p50-ms p99-ms req/s KiB/answer cold-ms failed-% nodes/op edges/op", col, " ")
 	printf "| benchmark |"; for (c = 1; c in col; c++) printf " %s |", col[c]; print ""
 	printf "|---|"; for (c = 1; c in col; c++) printf "---:|"; print ""
 	for (r = 1; r <= n; r++) {
