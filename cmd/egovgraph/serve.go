@@ -29,8 +29,9 @@ var serveCommand = command{
 	name: "serve",
 	usage: `Usage: egovgraph serve [flags]
 
-Serves the knowledge graph: POST /graphql (GraphQL), GET / (GraphiQL IDE), GET /healthz
-(process alive) and GET /readyz (store answers). An empty store is first filled with the
+Serves the knowledge graph: POST /graphql (GraphQL), GET / (GraphiQL IDE),
+GET /export/{graphml,gexf,csv,jsonld} (the network, with the filters of GraphQL's network),
+GET /healthz (process alive) and GET /readyz (store answers). An empty store is first filled with the
 sample releases bundled with egovgraph, unless -samples=false. With -store neo4j, a Neo4j
 that is not reachable yet is retried until it answers; /readyz says not ready meanwhile.
 
