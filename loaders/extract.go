@@ -7,9 +7,10 @@ import (
 	"github.com/egovgraph/egovgraph/graph"
 )
 
-// RulesVersion changes whenever the rules or the reference data change what Extract
-// states, so that a store re-loads releases read with older rules.
-const RulesVersion = "rules-2026-11-25.1"
+// RulesVersion changes whenever the rules change what Extract states, so that a store
+// re-loads releases read with older rules; Release.Hash adds a digest of the reference
+// data, so that changed data files re-load them too.
+const RulesVersion = "rules-2026-11-25.2"
 
 // Extract states what doc says as a graph.Release: the parties, persons, topics and
 // projects that act in it, and the facts it states about them, each with its sentence,
@@ -457,7 +458,7 @@ func stripLegal(s string) string {
 // kept, and the entities that take part in them or act in the text.
 func (x *extraction) release() graph.Release {
 	r := graph.Release{Source: x.doc.Source, Title: x.doc.Title, Date: x.doc.Date,
-		Hash: x.doc.Hash + "+" + RulesVersion}
+		Hash: x.doc.Hash + "+" + RulesVersion + "." + x.g.digest}
 	keep := map[*entity]bool{}
 	for _, f := range x.facts {
 		keep[f.from], keep[f.to] = true, true

@@ -159,7 +159,7 @@ func TestExtractRelease(t *testing.T) {
 	if rel.ID != graph.ReleaseID(doc.Source) {
 		t.Errorf("ID = %q, want %q", rel.ID, graph.ReleaseID(doc.Source))
 	}
-	if want := "abc+" + RulesVersion; rel.Hash != want {
+	if want := "abc+" + RulesVersion + "." + defaultGazetteer().digest; rel.Hash != want {
 		t.Errorf("Hash = %q, want %q", rel.Hash, want)
 	}
 	if rel.Date != doc.Date || rel.Title != doc.Title {

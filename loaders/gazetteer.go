@@ -2,6 +2,9 @@ package loaders
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"hash"
 	"embed"
 	"fmt"
 	"strings"
@@ -60,6 +63,8 @@ type Gazetteer struct {
 	byName   map[string]*gazEntry // folded canonical name → entry
 	// byKind maps a folded kind ("staedtetag") to the municipal entries of that kind.
 	byKind map[string]*gazEntry
+	// digest identifies the data files the gazetteer was built from.
+	digest string
 }
 
 var (
@@ -79,6 +84,7 @@ func defaultGazetteer() *Gazetteer {
 }
 
 func loadGazetteer() (*Gazetteer, error) {
+	h := sha256.New()
 	g := &Gazetteer{
 		forms:      map[string][]*gazForm{},
 		firstNames: map[string]bool{},
@@ -88,7 +94,7 @@ func loadGazetteer() (*Gazetteer, error) {
 		byName:     map[string]*gazEntry{},
 		byKind:     map[string]*gazEntry{},
 	}
-	err := readData("data/states.tsv", 6, func(f []string) error {
+	err := readData(h, "data/states.tsv", 6, func(f []string) error {
 		e := &gazEntry{Type: graph.EntityType(f[1]), Name: f[0], Aliases: splitList(f[4]), ISO: f[2], QID: f[3]}
 		if !e.Type.Valid() {
 			return fmt.Errorf("type %q", f[1])
@@ -102,7 +108,7 @@ func loadGazetteer() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = readData("data/parties.tsv", 4, func(f []string) error {
+	err = readData(h, "data/parties.tsv", 4, func(f []string) error {
 		e := &gazEntry{Type: graph.EntityType(f[0]), Name: f[1], Aliases: splitList(f[2])}
 		if !e.Type.Valid() {
 			return fmt.Errorf("type %q", f[0])
@@ -119,7 +125,7 @@ func loadGazetteer() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = readData("data/cities.tsv", 3, func(f []string) error {
+	err = readData(h, "data/cities.tsv", 3, func(f []string) error {
 		if _, ok := g.byName[graph.Fold(f[0])]; ok {
 			// a city-state is already a Land; its adjective still names it.
 			for _, a := range splitList(f[1]) {
@@ -137,7 +143,7 @@ func loadGazetteer() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = readData("data/topics.tsv", 5, func(f []string) error {
+	err = readData(h, "data/topics.tsv", 5, func(f []string) error {
 		e := &gazEntry{Type: graph.Topic, Name: f[1], Aliases: splitList(f[2]), Context: f[4]}
 		if f[3] == "ozg" {
 			e.Themenfeld = f[1]
@@ -148,21 +154,21 @@ func loadGazetteer() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = readData("data/projects.tsv", 2, func(f []string) error {
+	err = readData(h, "data/projects.tsv", 2, func(f []string) error {
 		g.add(&gazEntry{Type: graph.Project, Name: f[0], Aliases: splitList(f[1])})
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	err = readData("data/firstnames.txt", 1, func(f []string) error {
+	err = readData(h, "data/firstnames.txt", 1, func(f []string) error {
 		g.firstNames[foldKey(f[0])] = true
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	err = readData("data/roles.txt", 1, func(f []string) error {
+	err = readData(h, "data/roles.txt", 1, func(f []string) error {
 		flags := ""
 		if len(f) > 1 {
 			flags = f[1]
@@ -170,16 +176,18 @@ func loadGazetteer() (*Gazetteer, error) {
 		g.roles[foldKey(f[0])] = flags
 		return nil
 	})
+	g.digest = hex.EncodeToString(h.Sum(nil))[:8]
 	return g, err
 }
 
 // readData calls fn with the tab-separated fields of every line of the embedded file name
-// that is neither empty nor a comment, padded to at least n fields.
-func readData(name string, n int, fn func([]string) error) error {
+// that is neither empty nor a comment, padded to at least n fields; h digests the file.
+func readData(h hash.Hash, name string, n int, fn func([]string) error) error {
 	b, err := dataFS.ReadFile(name)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", name, err)
 	}
+	h.Write(b)
 	sc := bufio.NewScanner(strings.NewReader(string(b)))
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimRight(sc.Text(), "\r")
