@@ -3,10 +3,10 @@ package loaders
 import (
 	"bufio"
 	"crypto/sha256"
-	"encoding/hex"
-	"hash"
 	"embed"
+	"encoding/hex"
 	"fmt"
+	"hash"
 	"strings"
 	"sync"
 	"unicode"
