@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"sync"
 
 	gonum "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/community"
@@ -55,7 +56,7 @@ type Community struct {
 	// ID numbers the communities by size, largest first (ties by their first member's ID),
 	// from 0.
 	ID int
-	// Members are the community's entities, most central (PageRank) first, then by ID.
+	// Members are the community's entities, those with most relations first, then by ID.
 	Members []graph.Entity
 	// Relations counts the relations within the community; Boundary those with one end
 	// outside it.
@@ -83,19 +84,31 @@ const (
 	louvainRuns = 5
 )
 
-// metrics is what is computed from an index once, on first use.
-type metrics struct {
+// lazy is a value computed on first use, once, however many goroutines ask.
+type lazy[T any] struct {
+	once sync.Once
+	v    T
+}
+
+func (l *lazy[T]) get(compute func() T) T {
+	l.once.Do(func() { l.v = compute() })
+	return l.v
+}
+
+// partition is the communities of a View.
+type partition struct {
 	community   []int // by entity position
 	communities []Community
 	modularity  float64
+}
+
+// centralities are the centrality measures of a View's entities, by position.
+type centralities struct {
 	degree      []int
 	betweenness []float64
 	pageRank    []float64
 	// ranked lists the entity positions by each measure, highest first, then by ID.
 	ranked map[Measure][]int
-	// coMembers lists, for each entity, those sharing an organization it is member of.
-	coMembers [][]coMember
-	summaries map[int]*Summary // by the position of a state
 }
 
 // coMember is an entity sharing organizations with another, by position.
@@ -104,49 +117,50 @@ type coMember struct {
 	shared []int
 }
 
-// ensureMetrics returns the metrics of x, computing them on first use.
-func (x *View) ensureMetrics() *metrics {
-	x.metricsOnce.Do(func() { x.metrics = x.computeMetrics() })
-	return x.metrics
+// weights returns the weight of each relation of x: the releases stating it.
+func (x *View) weights() []float64 {
+	ws := make([]float64, len(x.relations))
+	for i, r := range x.relations {
+		ws[i] = float64(r.Weight())
+	}
+	return ws
 }
 
-func (x *View) computeMetrics() *metrics {
-	n := len(x.entities)
-	m := &metrics{degree: make([]int, n)}
-	for i := range n {
-		m.degree[i] = len(x.incident[i])
+// degrees returns the number of relations at each entity.
+func (x *View) degrees() []int {
+	d := make([]int, len(x.entities))
+	for i := range d {
+		d[i] = len(x.incident[i])
 	}
-	weights := make([]float64, len(x.relations))
-	for i, r := range x.relations {
-		weights[i] = float64(r.Weight())
-	}
-	undirected := undirectedAdjacency{newAdjacency(n, x.ends, weights, false)}
-	dEnds, dWeights := directedEdges(x, weights)
-	directed := directedAdjacency{newAdjacency(n, dEnds, dWeights, true)}
+	return d
+}
 
-	m.betweenness = make([]float64, n)
-	if n > 2 {
-		// gonum counts each pair of an undirected graph in both directions.
-		norm := float64((n - 1) * (n - 2))
-		for id, b := range gnetwork.Betweenness(undirected) {
-			m.betweenness[id] = round(b / norm)
+// centralities returns the centrality measures of x, computing them on first use.
+func (x *View) centralities() *centralities {
+	return x.centrality.get(func() *centralities {
+		n := len(x.entities)
+		c := &centralities{degree: x.degrees(), betweenness: make([]float64, n), pageRank: make([]float64, n)}
+		weights := x.weights()
+		if n > 2 {
+			// gonum counts each pair of an undirected graph in both directions.
+			norm := float64((n - 1) * (n - 2))
+			for id, b := range gnetwork.Betweenness(undirectedAdjacency{newAdjacency(n, x.ends, weights, false)}) {
+				c.betweenness[id] = round(b / norm)
+			}
 		}
-	}
-	m.pageRank = make([]float64, n)
-	if n > 0 {
-		for id, r := range gnetwork.PageRankSparse(directed, pageRankDamping, pageRankTolerance) {
-			m.pageRank[id] = round(r)
+		if n > 0 {
+			ends, ws := directedEdges(x, weights)
+			for id, r := range gnetwork.PageRankSparse(directedAdjacency{newAdjacency(n, ends, ws, true)}, pageRankDamping, pageRankTolerance) {
+				c.pageRank[id] = round(r)
+			}
 		}
-	}
-	m.ranked = map[Measure][]int{
-		ByDegree:      rank(n, func(i int) float64 { return float64(m.degree[i]) }),
-		ByBetweenness: rank(n, func(i int) float64 { return m.betweenness[i] }),
-		ByPageRank:    rank(n, func(i int) float64 { return m.pageRank[i] }),
-	}
-	x.computeCommunities(m, undirected)
-	m.coMembers = x.computeCoMembers()
-	m.summaries = x.computeSummaries(m)
-	return m
+		c.ranked = map[Measure][]int{
+			ByDegree:      rank(n, func(i int) float64 { return float64(c.degree[i]) }),
+			ByBetweenness: rank(n, func(i int) float64 { return c.betweenness[i] }),
+			ByPageRank:    rank(n, func(i int) float64 { return c.pageRank[i] }),
+		}
+		return c
+	})
 }
 
 // directedEdges returns the relations of x as directed edges with their weights: a
@@ -178,57 +192,56 @@ func rank(n int, score func(int) float64) []int {
 	return order
 }
 
-// computeCommunities partitions g with Louvain: the best of louvainRuns seeded runs, so
-// that the partition is the same on every run.
-func (x *View) computeCommunities(m *metrics, g undirectedAdjacency) {
-	n := len(x.entities)
-	var groups [][]int
-	if len(x.relations) == 0 {
-		for i := range n {
-			groups = append(groups, []int{i})
+// partition returns the communities of x, computing them on first use with Louvain: the
+// best of louvainRuns seeded runs, so that the partition is the same on every run.
+func (x *View) partition() *partition {
+	return x.communities.get(func() *partition {
+		n := len(x.entities)
+		p := &partition{community: make([]int, n)}
+		var groups [][]int
+		if len(x.relations) == 0 {
+			for i := range n {
+				groups = append(groups, []int{i})
+			}
+		} else {
+			g := undirectedAdjacency{newAdjacency(n, x.ends, x.weights(), false)}
+			best := math.Inf(-1)
+			for seed := range uint64(louvainRuns) {
+				parts := community.Modularize(g, 1, rand.NewPCG(seed, 0x6e6574)).Communities()
+				if q := community.Q(g, parts, 1); q > best {
+					best, groups = q, positions(parts)
+				}
+			}
+			p.modularity = round(best)
 		}
-	} else {
-		best := math.Inf(-1)
-		for seed := range uint64(louvainRuns) {
-			reduced := community.Modularize(g, 1, rand.NewPCG(seed, 0x6e6574))
-			parts := reduced.Communities()
-			if q := community.Q(g, parts, 1); q > best {
-				best, groups = q, positions(parts)
+		slices.SortFunc(groups, func(a, b []int) int {
+			if c := cmp.Compare(len(b), len(a)); c != 0 {
+				return c
+			}
+			return cmp.Compare(a[0], b[0])
+		})
+		degree := x.degrees()
+		p.communities = make([]Community, len(groups))
+		for id, members := range groups {
+			slices.SortStableFunc(members, func(a, b int) int { return cmp.Compare(degree[b], degree[a]) })
+			c := Community{ID: id, Members: make([]graph.Entity, len(members))}
+			for k, i := range members {
+				p.community[i] = id
+				c.Members[k] = x.entities[i]
+			}
+			p.communities[id] = c
+		}
+		for _, e := range x.ends {
+			a, b := p.community[e[0]], p.community[e[1]]
+			if a == b {
+				p.communities[a].Relations++
+			} else {
+				p.communities[a].Boundary++
+				p.communities[b].Boundary++
 			}
 		}
-		m.modularity = round(best)
-	}
-	slices.SortFunc(groups, func(a, b []int) int {
-		if c := cmp.Compare(len(b), len(a)); c != 0 {
-			return c
-		}
-		return cmp.Compare(a[0], b[0])
+		return p
 	})
-	m.community = make([]int, n)
-	m.communities = make([]Community, len(groups))
-	for id, members := range groups {
-		for _, i := range members {
-			m.community[i] = id
-		}
-	}
-	for id, members := range groups {
-		byRank := slices.Clone(members)
-		slices.SortStableFunc(byRank, func(a, b int) int { return cmp.Compare(m.pageRank[b], m.pageRank[a]) })
-		c := Community{ID: id, Members: make([]graph.Entity, len(byRank))}
-		for k, i := range byRank {
-			c.Members[k] = x.entities[i]
-		}
-		m.communities[id] = c
-	}
-	for _, e := range x.ends {
-		a, b := m.community[e[0]], m.community[e[1]]
-		if a == b {
-			m.communities[a].Relations++
-		} else {
-			m.communities[a].Boundary++
-			m.communities[b].Boundary++
-		}
-	}
 }
 
 // positions returns the node IDs of each part, in ascending order.
@@ -271,16 +284,13 @@ func (x *View) Centrality(q CentralityQuery) (graph.Paged[Centrality], error) {
 	if err := q.Page.Validate(); err != nil {
 		return out, err
 	}
-	m := x.ensureMetrics()
 	var list []int
-	for _, i := range m.ranked[q.By] {
+	for _, i := range x.centralities().ranked[q.By] {
 		if len(q.Types) == 0 || slices.Contains(q.Types, x.entities[i].Type) {
 			list = append(list, i)
 		}
 	}
-	return pageOf(list, q.Page, func(i int) string { return x.entities[i].ID }, func(i int) Centrality {
-		return m.centrality(x, i)
-	})
+	return pageOf(list, q.Page, func(i int) string { return x.entities[i].ID }, x.centralityOf)
 }
 
 // EntityCentrality returns the centrality of the entity with the given ID, or ENOTFOUND.
@@ -289,20 +299,22 @@ func (x *View) EntityCentrality(id string) (Centrality, error) {
 	if err != nil {
 		return Centrality{}, err
 	}
-	return x.ensureMetrics().centrality(x, i), nil
+	return x.centralityOf(i), nil
 }
 
-func (m *metrics) centrality(x *View, i int) Centrality {
+// centralityOf returns the centrality of entity i.
+func (x *View) centralityOf(i int) Centrality {
+	c := x.centralities()
 	return Centrality{
-		Entity: x.entities[i], Degree: m.degree[i], Betweenness: m.betweenness[i],
-		PageRank: m.pageRank[i], Community: m.community[i],
+		Entity: x.entities[i], Degree: c.degree[i], Betweenness: c.betweenness[i],
+		PageRank: c.pageRank[i], Community: x.partition().community[i],
 	}
 }
 
 // Communities returns the communities of the whole graph.
 func (x *View) Communities() Communities {
-	m := x.ensureMetrics()
-	return Communities{Version: x.version, Modularity: m.modularity, Communities: m.communities}
+	p := x.partition()
+	return Communities{Version: x.version, Modularity: p.modularity, Communities: p.communities}
 }
 
 // pageOf returns the page p of the items of list, converted by conv; the cursor of an item

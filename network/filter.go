@@ -144,11 +144,11 @@ func (x *View) Network(f Filter) (Network, error) {
 			degree[e[1]]++
 		}
 	}
-	m := x.ensureMetrics()
+	community := x.partition().community
 	net := Network{Version: x.version, Edges: make([]Edge, len(kept))}
 	for i, ok := range in {
 		if ok {
-			net.Nodes = append(net.Nodes, Node{Entity: x.entities[i], Degree: degree[i], Community: m.community[i]})
+			net.Nodes = append(net.Nodes, Node{Entity: x.entities[i], Degree: degree[i], Community: community[i]})
 		}
 	}
 	for i, r := range kept {

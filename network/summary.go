@@ -25,7 +25,7 @@ func (x *View) CoMembership(id string, p graph.Page) (graph.Paged[CoMember], err
 	if err != nil {
 		return graph.Paged[CoMember]{}, err
 	}
-	return pageOf(x.ensureMetrics().coMembers[i], p, func(c coMember) string { return x.entities[c.party].ID },
+	return pageOf(x.coMembers.get(x.computeCoMembers)[i], p, func(c coMember) string { return x.entities[c.party].ID },
 		func(c coMember) CoMember {
 			out := CoMember{Party: x.entities[c.party], Shared: make([]graph.Entity, len(c.shared))}
 			for k, org := range c.shared {
@@ -97,17 +97,17 @@ func (x *View) StateSummary(state string) (Summary, error) {
 	if err != nil {
 		return Summary{}, err
 	}
-	return *x.ensureMetrics().summaries[i], nil
+	return *x.summaries.get(x.computeSummaries)[i], nil
 }
 
 // computeSummaries returns the summary of every state by its position.
-func (x *View) computeSummaries(m *metrics) map[int]*Summary {
+func (x *View) computeSummaries() map[int]*Summary {
 	out := map[int]*Summary{}
 	for i, e := range x.entities {
 		if e.Type != graph.State {
 			continue
 		}
-		s := &Summary{State: e, Centrality: m.centrality(x, i)}
+		s := &Summary{State: e, Centrality: x.centralityOf(i)}
 		for _, r := range x.incident[i] {
 			rel := x.relations[r]
 			other := otherEnd(x.ends[r], i)

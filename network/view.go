@@ -3,7 +3,6 @@ package network
 import (
 	"cmp"
 	"slices"
-	"sync"
 
 	"github.com/egovgraph/egovgraph/graph"
 )
@@ -28,8 +27,12 @@ type View struct {
 
 	posts []Post // ordered by party ID, then name
 
-	metricsOnce sync.Once
-	metrics     *metrics
+	// What is computed on first use: communities are cheap, betweenness is not, and a
+	// network needs only the communities.
+	communities lazy[*partition]
+	centrality  lazy[*centralities]
+	coMembers   lazy[[][]coMember]
+	summaries   lazy[map[int]*Summary] // by the position of a state
 }
 
 // newView builds the view of snap. It reports an EINTERNAL error when a relation names an
