@@ -158,6 +158,12 @@ func (x *extraction) findPersons() {
 	for si, s := range x.sents {
 		x.pos = si * 1000
 		for i := 0; i < len(s.toks); i++ {
+			if x.nameBeforeRole(s.toks, i) {
+				p := x.entityFor(graph.Person, s.toks[i].Text+" "+s.toks[i+1].Text, nil)
+				p.given, p.surname = s.toks[i].Text, s.toks[i+1].Text
+				i++
+				continue
+			}
 			afterRole := i > 0 && x.isRoleWord(s.toks[i-1])
 			if !isTitle(s.toks[i]) && !x.g.isFirstName(s.toks[i].Text) && !afterRole {
 				continue
@@ -174,6 +180,26 @@ func (x *extraction) findPersons() {
 			i = end - 1
 		}
 	}
+}
+
+// nameBeforeRole reports whether tokens i and i+1 are a name with a first name the list
+// lacks, followed by an office: "Kristjan Järvan, Minister für …".
+func (x *extraction) nameBeforeRole(toks []token, i int) bool {
+	if i+3 >= len(toks) || !isNameWord(toks[i]) || !isNameWord(toks[i+1]) || toks[i+2].Text != "," {
+		return false
+	}
+	if x.g.isFirstName(toks[i].Text) || x.isKnownName(toks, i) || x.isKnownName(toks, i+1) || adjectiveLike(toks[i].Key) ||
+		nounLike(toks[i].Key) || nounLike(toks[i+1].Key) || x.isRoleWord(toks[i]) || x.isRoleWord(toks[i+1]) {
+		return false
+	}
+	if i > 0 && !toks[i-1].Punct && startsUpper(toks[i-1].Text) && !isTitle(toks[i-1]) {
+		return false // inside a longer run of capitalized words
+	}
+	j := i + 3
+	for j < len(toks) && (articles[toks[j].Key] || roleModifiers[toks[j].Key]) {
+		j++
+	}
+	return j < len(toks) && x.isRoleWord(toks[j])
 }
 
 // personBySurname returns the document's person with the given surname (or its genitive).
@@ -210,6 +236,13 @@ func (x *extraction) findMentions(s *sentence) {
 	for i := 0; i < len(toks); i++ {
 		x.pos = len(x.order)
 		// persons
+		if x.nameBeforeRole(toks, i) {
+			p := x.entityFor(graph.Person, toks[i].Text+" "+toks[i+1].Text, nil)
+			if x.addMention(s, &mention{start: i, end: i + 2, ent: p}) {
+				i++
+				continue
+			}
+		}
 		afterRole := i > 0 && x.isRoleWord(toks[i-1])
 		if isTitle(toks[i]) || x.g.isFirstName(toks[i].Text) || afterRole {
 			if end, given, sur, ok := x.personSpan(toks, i, afterRole); ok {

@@ -53,6 +53,8 @@ func TestRolesRules(t *testing.T) {
 			want: []string{"HOLDS_ROLE Eva Muster > ITK Rheinland", "HOLDS_ROLE Eva Muster > Landkreis Testheim"}},
 		{name: "mayor of an unknown town", text: "# Test\n\nAnna Schmidt (SPD), Bürgermeisterin von Testdorf, lobte die Initiative.\n",
 			want: []string{"HOLDS_ROLE Anna Schmidt > Testdorf"}},
+		{name: "first name not in the list", text: "# Test\n\nKristjan Järvan, Minister für Wirtschaft Estlands, traf die Delegation.\n",
+			want: []string{"HOLDS_ROLE Kristjan Järvan > Estland"}},
 		{name: "former office", text: "# Test\n\nDer ehemalige Innenminister Karl Alt aus Bayern war Gast.\n",
 			notWant: []string{"HOLDS_ROLE Karl Alt > Bayern"}},
 		{name: "implicit party", text: "# Sachsen startet Portal\n\nDas Land Sachsen startet ein Portal. Digitalministerin Anna Probe sagte, das Portal sei fertig.\n",
