@@ -35,17 +35,24 @@ out=${TMPDIR:-/tmp}/egovgraph-bench-$(date -u +%Y%m%dT%H%M%SZ).txt
 requests=${BENCH_REQUESTS:-2000}
 {
 	echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
-	echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . 2>/dev/null || echo ' (with uncommitted changes)')"
+	echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- . 2>/dev/null || echo ' (with uncommitted changes)')"
 	echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
 	echo "go: $(go version)"
 	echo "load before: $(uptime)"
 } | tee "$out" >&2
 
-# run BENCHTIME PATTERN runs the benchmarks of cmd/egovgraph that PATTERN selects. A load
-# benchmark loads once (1x); a query benchmark sends BENCHTIME requests.
+# One test binary for all runs: the same code throughout, however the tree changes meanwhile.
+bin=$(mktemp -d)/egovgraph.test
+go test -c -o "$bin" ./cmd/egovgraph
+
+# run BENCHTIME PATTERN runs the benchmarks of cmd/egovgraph that PATTERN selects, in the
+# package's directory as go test does. A load benchmark loads once (1x); a query benchmark
+# sends BENCHTIME requests.
 run() {
 	say "go test -bench '$2' -benchtime $1"
-	go test -run '^$' -bench "$2" -benchtime "$1" -count 1 -timeout 0 ./cmd/egovgraph 2>&1 | tee -a "$out"
+	if ! (cd cmd/egovgraph && "$bin" -test.run '^$' -test.bench "$2" -test.benchtime "$1" -test.count 1 -test.timeout 0) 2>&1 | tee -a "$out"; then
+		failed=1
+	fi
 	echo "load after $2: $(uptime)" | tee -a "$out" >&2
 }
 
@@ -63,7 +70,7 @@ awk '
 /^Benchmark/ {
 	name = $1; sub(/^Benchmark/, "", name); sub(/-[0-9]+$/, "", name)
 	row[++n] = name
-	for (i = 4; i < NF; i += 2) v[name, $(i + 1)] = $i
+	for (i = 3; i < NF; i += 2) v[name, $(i + 1)] = $i
 }
 END {
 	split("releases/s s/load heap-MiB rss-MiB db-MiB server-rss-MiB p50-ms p99-ms req/s KiB/answer cold-ms failed-% nodes/op edges/op", col, " ")
@@ -76,3 +83,4 @@ END {
 	}
 }' "$out"
 say "raw output in $out"
+[[ -z ${failed:-} ]] || { say "some benchmarks failed"; exit 1; }
