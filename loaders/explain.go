@@ -37,6 +37,7 @@ var rules = []Rule{
 	{"member.hinzu", "\"X stößt zur Y hinzu\", \"X verstärkt die Y\"", 0.6},
 	{"member.vorsitz", "the chair of a body is a member of it: \"unter dem Vorsitz von X\"", 0.6},
 	{"member.gruendet", "\"X gründet den IT-Kooperationsrat\": founders are members", 0.6},
+	{"member.anzahl", "\"Neun Vitako-Mitglieder und die Bundesdruckerei gründen …\" with nine other founders listed", 0.6},
 	{"member.liste", "a list of new members after \"Neu im Club sind:\"", 0.7},
 	{"coop.zwischen", "\"Vereinbarung zwischen A und B\"", 0.85},
 	{"coop.satz", "parties of a sentence that names a cooperation, agreement or pact", 0.7},

@@ -191,6 +191,19 @@ func memberTargetScore(e *entity) int {
 
 // readMembership reads MEMBER_OF facts: joining, membership, founding members, Träger.
 func (x *extraction) readMembership() {
+	x.readMembershipSentences()
+	// counted groups need the founders listed anywhere in the release
+	for _, s := range x.sents {
+		for i := 0; i+1 < len(s.toks); i++ {
+			if numberWords[s.toks[i].Key] > 0 && strings.HasSuffix(s.toks[i+1].Key, "mitglieder") {
+				x.memberCounted(s, i)
+			}
+		}
+	}
+}
+
+// readMembershipSentences reads the MEMBER_OF facts each sentence states by itself.
+func (x *extraction) readMembershipSentences() {
 	for si, s := range x.sents {
 		x.memberListIntro(si, s)
 		toks := s.toks
@@ -410,6 +423,9 @@ func (x *extraction) memberMitglied(s *sentence, i int) {
 	if strings.HasSuffix(k, "versammlung") || k == "mitgliedschaft" || strings.HasPrefix(k, "mitgliedsverb") {
 		return
 	}
+	if i > 0 && numberWords[toks[i-1].Key] > 0 && i+1 < len(toks) && (toks[i+1].Key == "und" || toks[i+1].Key == "sowie") {
+		return // "Neun Vitako-Mitglieder und die Bundesdruckerei": read by memberCounted
+	}
 	var target *entity
 	// "VITAKO-Mitglieder", "Verbandsmitglied"
 	if p := x.compoundParty(toks[i].Text); p != nil && memberTargetScore(p) >= 0 {
@@ -523,6 +539,33 @@ func separablePrefix(s *sentence, i int, p string) bool {
 		}
 	}
 	return s.toks[len(s.toks)-1].Key == p
+}
+
+// memberCounted reads "Neun Vitako-Mitglieder und die Bundesdruckerei gründen …" with
+// the founders listed elsewhere: when the founders other than the parties named beside the
+// group are as many as the number says, they are the group's members.
+func (x *extraction) memberCounted(s *sentence, i int) {
+	n := numberWords[s.toks[i].Key]
+	group := x.compoundParty(s.toks[i+1].Text)
+	if group == nil || memberTargetScore(group) < 1 {
+		return
+	}
+	beside := map[*entity]bool{group: true}
+	for _, a := range x.actors(s, 0, len(s.toks)) {
+		beside[a.ent] = true
+	}
+	var founders []*entity
+	for _, f := range x.facts {
+		if f.typ == graph.MemberOf && f.rule == "member.gruendung" && !beside[f.from] {
+			founders = append(founders, f.from)
+		}
+	}
+	if founders = uniq(founders); len(founders) != n {
+		return
+	}
+	for _, f := range founders {
+		x.addFact(graph.MemberOf, f, group, "", s, "member.anzahl")
+	}
 }
 
 // memberBelongs reads "X gehört Y an" and "Y, der A, B und C angehören": the

@@ -84,6 +84,8 @@ func TestMembershipRules(t *testing.T) {
 			want: []string{"MEMBER_OF ekom21 > Wolke Nord", "MEMBER_OF Dataport > Wolke Nord"}},
 		{name: "relative clause is no member", text: "# Test\n\nDer Freistaat Bayern tritt der Genossenschaft govdigital bei, die für Bund, Länder und Kommunen Lösungen entwickelt.\n",
 			want: []string{"MEMBER_OF Bayern > govdigital"}, notWant: []string{"MEMBER_OF Bund > govdigital"}},
+		{name: "counted group", text: "# Test\n\nZwei Vitako-Mitglieder und die Bundesdruckerei gründen eine Genossenschaft. Die Gründungsmitglieder sind Dataport, ekom21 und die Bundesdruckerei.\n",
+			want: []string{"MEMBER_OF Dataport > Vitako", "MEMBER_OF ekom21 > Vitako"}, notWant: []string{"MEMBER_OF Bundesdruckerei > Vitako"}},
 		{name: "leaving is no membership", text: "# Test\n\nDie Stadt Probstadt ist aus dem Zweckverband KISA ausgetreten.\n",
 			notWant: []string{"MEMBER_OF Probstadt > KISA"}},
 	})
