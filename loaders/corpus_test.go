@@ -16,7 +16,7 @@ import (
 // corpusMinRelationsF1 is the relations F1 over the releases of corpus.manifest below
 // which TestCorpusScore fails: set just under what the extractor reaches, so that a rule
 // change that loses facts is noticed.
-const corpusMinRelationsF1 = 0.90
+const corpusMinRelationsF1 = 0.92
 
 // goldFile is a reference annotation, as ../shared/extraction/SPEC.md defines it.
 type goldFile struct {
