@@ -24,7 +24,8 @@ var associationHeads = []string{"staedtetag", "landkreistag", "gemeindetag", "st
 var orgHeads = map[string]graph.EntityType{
 	"zweckverband": graph.Organization, "zweckverbandes": graph.Organization, "zweckverbands": graph.Organization,
 	"landesamt": graph.Authority, "bundesamt": graph.Authority, "bundesagentur": graph.Authority,
-	"landesbetrieb": graph.Authority,
+	"landesbetrieb": graph.Authority, "universitaet": graph.Organization, "hochschule": graph.Organization,
+	"fachhochschule": graph.Organization,
 }
 
 // projectHeads introduce a project's name: "Projekt ELFE", "Förderprojekt „TwinBy“".
@@ -720,7 +721,7 @@ func (x *extraction) orgHeadAt(s *sentence, i int) int {
 		return 0
 	}
 	// a known organization after the head: "Zweckverband eGo-Saar"
-	if f, fend, found := x.g.match(toks, i+1); found && fend == end && f.entry.Type.IsParty() && f.entry.Type != graph.State {
+	if f, fend, found := x.g.match(toks, i+1); found && fend == end && f.entry.Type.IsParty() && f.entry.Type != graph.State && !f.entry.City {
 		e := x.entityFor("", "", f.entry)
 		x.addMention(s, &mention{start: i, end: end, ent: e})
 		return end
@@ -730,13 +731,14 @@ func (x *extraction) orgHeadAt(s *sentence, i int) int {
 		head = "Zweckverband"
 	}
 	name := head + " " + spanText(toks, i+1, end)
-	if end == i+2 && typ == graph.Organization {
+	short := end == i+2 && head == "Zweckverband"
+	if short {
 		name = toks[i+1].Text // "Zweckverband 4IT" is "4IT"
 	}
 	e := x.entityFor(typ, name, nil)
 	e.kinds = appendKind(e.kinds, strings.ToLower(head))
 	x.addMention(s, &mention{start: i, end: end, ent: e})
-	if end == i+2 {
+	if short {
 		x.addDocName(name, e)
 	}
 	return end
