@@ -411,14 +411,29 @@ func (x *extraction) quoteOf(p *entity) string {
 // first name the text uses, so that a ministry the text calls "Bundesfamilienministerium"
 // is not renamed to an acronym the text never writes.
 func (x *extraction) reportedName(e *entity) string {
-	if e.gaz == nil || !e.typ.IsParty() || e.typ == graph.State || e.typ == graph.Federal || len(e.surfaces) == 0 {
+	if e.gaz == nil || e.typ == graph.State || e.typ == graph.Federal || e.typ == graph.Topic || len(e.surfaces) == 0 {
 		return e.name
 	}
 	canon := foldLegal(e.gaz.Name)
+	forms := map[string]bool{canon: true}
+	for _, v := range inflections(e.gaz, e.gaz.Name) {
+		forms[foldLegal(v)] = true
+	}
 	for _, s := range e.surfaces {
-		if f := foldLegal(s); f == canon || f == canon+"s" || f == canon+"es" || strings.HasPrefix(f, canon+" ") || strings.HasSuffix(f, " "+canon) {
+		if f := foldLegal(s); forms[f] || f == canon+"s" || f == canon+"es" || strings.HasPrefix(f, canon+" ") || strings.HasSuffix(f, " "+canon) {
 			return e.name
 		}
+	}
+	if e.typ == graph.Project {
+		// a project the text calls by an alias is reported under a listed alias only
+		// when the text uses no form of its name: "das digitale Bauantragsverfahren"
+		for _, s := range e.surfaces {
+			if strings.Contains(s, " ") || strings.Contains(s, "-") {
+				e.aliases[e.gaz.Name] = true
+				return stripLegal(s)
+			}
+		}
+		return e.name
 	}
 	e.aliases[e.gaz.Name] = true
 	// a name the reference data lists, before an inflected form
