@@ -81,7 +81,7 @@ const (
 	digits            = 9
 	// louvainRuns is how many seeded runs of Louvain are tried; the partition with the
 	// highest modularity wins.
-	louvainRuns = 5
+	louvainRuns = 3
 )
 
 // lazy is a value computed on first use, once, however many goroutines ask.
@@ -142,10 +142,17 @@ func (x *View) centralities() *centralities {
 		c := &centralities{degree: x.degrees(), betweenness: make([]float64, n), pageRank: make([]float64, n)}
 		weights := x.weights()
 		if n > 2 {
-			// gonum counts each pair of an undirected graph in both directions.
+			g := newAdjacency(n, x.ends, weights, false)
+			adj := make([][]int, n)
+			for i, arcs := range g.out {
+				for _, a := range arcs {
+					adj[i] = append(adj[i], a.to)
+				}
+			}
+			// Each pair is counted in both directions.
 			norm := float64((n - 1) * (n - 2))
-			for id, b := range gnetwork.Betweenness(undirectedAdjacency{newAdjacency(n, x.ends, weights, false)}) {
-				c.betweenness[id] = round(b / norm)
+			for i, b := range betweenness(adj) {
+				c.betweenness[i] = round(b / norm)
 			}
 		}
 		if n > 0 {
