@@ -406,60 +406,6 @@ func (x *extraction) quoteOf(p *entity) string {
 	return ""
 }
 
-// reportedName returns the name under which the release reports e: the canonical name of
-// the reference data when the text uses it (or the entity is a Land or the Bund), else the
-// first name the text uses, so that a ministry the text calls "Bundesfamilienministerium"
-// is not renamed to an acronym the text never writes.
-func (x *extraction) reportedName(e *entity) string {
-	if e.gaz == nil || e.typ == graph.State || e.typ == graph.Federal || e.typ == graph.Topic || len(e.surfaces) == 0 {
-		return e.name
-	}
-	canon := foldLegal(e.gaz.Name)
-	forms := map[string]bool{canon: true}
-	for _, v := range inflections(e.gaz, e.gaz.Name) {
-		forms[foldLegal(v)] = true
-	}
-	for _, s := range e.surfaces {
-		if f := foldLegal(s); forms[f] || f == canon+"s" || f == canon+"es" || strings.HasPrefix(f, canon+" ") || strings.HasSuffix(f, " "+canon) {
-			return e.name
-		}
-	}
-	if e.typ == graph.Project {
-		// a project the text calls by an alias is reported under a listed alias only
-		// when the text uses no form of its name: "das digitale Bauantragsverfahren"
-		for _, s := range e.surfaces {
-			if strings.Contains(s, " ") || strings.Contains(s, "-") {
-				e.aliases[e.gaz.Name] = true
-				return stripLegal(s)
-			}
-		}
-		return e.name
-	}
-	e.aliases[e.gaz.Name] = true
-	// a name the reference data lists, before an inflected form
-	for _, s := range e.surfaces {
-		for _, a := range e.gaz.Aliases {
-			if foldLegal(s) == foldLegal(a) {
-				return stripLegal(s)
-			}
-		}
-	}
-	return stripLegal(e.surfaces[0])
-}
-
-// foldLegal folds a name and drops legal forms, so "govdigital eG" equals "GovDigital".
-func foldLegal(s string) string {
-	var out []string
-	for _, w := range strings.Fields(graph.Fold(s)) {
-		switch w {
-		case "eg", "e", "g", "v", "gmbh", "aoer", "ev", "ag", "se", "kg", "mbh":
-			continue
-		}
-		out = append(out, w)
-	}
-	return strings.Join(out, " ")
-}
-
 // stripLegal removes a trailing legal form from a name: "ZIO GmbH" → "ZIO".
 func stripLegal(s string) string {
 	toks := tokenize(s)
@@ -485,11 +431,6 @@ func (x *extraction) release() graph.Release {
 	}
 	for e := range x.actingEntities() {
 		keep[e] = true
-	}
-	for _, e := range x.order {
-		if keep[e] {
-			e.name = x.reportedName(e)
-		}
 	}
 	best := map[string]int{}
 	for _, f := range x.facts {
