@@ -1,10 +1,14 @@
 package schema_test
 
 import (
+	"context"
 	"math"
 	"reflect"
 	"sort"
 	"testing"
+
+	"github.com/egovgraph/egovgraph/network"
+	"github.com/egovgraph/egovgraph/schema"
 )
 
 type post struct {
@@ -287,5 +291,21 @@ func TestStateSummary(t *testing.T) {
 	}
 	if got := Post(t, h, `{ stateSummary(id: "org:govdigital") { state { id } } }`, nil).code(t); got != "INVALID" {
 		t.Errorf("summary of an organization: got code %q, want INVALID", got)
+	}
+}
+
+func TestSharedAnalyzer(t *testing.T) {
+	store := newCountingStore(MustOpenStore(t))
+	a := network.New(store)
+	if _, err := a.View(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h := schema.NewHandler(store, schema.Options{Analyzer: a})
+	for range 2 {
+		var data struct{ Analytics struct{ Version string } }
+		MustQuery(t, h, `{ analytics { version } }`, nil, &data)
+	}
+	if _, calls := store.total(); calls["Snapshot"] != 1 || calls["Version"] != 3 {
+		t.Errorf("got store calls %v, want the one Snapshot of the shared analyzer and a Version per view", calls)
 	}
 }

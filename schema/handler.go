@@ -48,6 +48,10 @@ type Options struct {
 	// Logger receives one error line for every error a client is shown only as
 	// "internal error"; slog.Default() when nil.
 	Logger *slog.Logger
+	// Analyzer answers networks, paths, posts and analytics from snapshots of the store;
+	// pass one to share its cache with others that read the same store (the export
+	// handler). NewHandler makes its own when nil.
+	Analyzer *network.Analyzer
 }
 
 // NewHandler returns the GraphQL endpoint over store. It answers queries sent as JSON by
@@ -67,6 +71,9 @@ func NewHandler(store graph.Store, opts Options) http.Handler {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}
+	if opts.Analyzer == nil {
+		opts.Analyzer = network.New(store)
+	}
 
 	cfg := Config{Resolvers: &resolver{store: store}}
 	setComplexity(&cfg.Complexity)
@@ -85,7 +92,7 @@ func NewHandler(store graph.Store, opts Options) http.Handler {
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		return fmt.Errorf("panic: %v\n%s", v, debug.Stack())
 	})
-	return &server{gql: srv, store: store, analyzer: network.New(store), timeout: opts.Timeout}
+	return &server{gql: srv, store: store, analyzer: opts.Analyzer, timeout: opts.Timeout}
 }
 
 // server bounds each request and gives it its memo before gqlgen serves it.
