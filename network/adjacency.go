@@ -8,7 +8,7 @@ import (
 	"gonum.org/v1/gonum/graph/simple"
 )
 
-// adjacency is an index's graph as gonum reads it: node i is entity i, and each node lists
+// adjacency is a View's graph as gonum reads it: node i is entity i, and each node lists
 // its neighbours in ascending order, so that what gonum computes does not depend on the
 // order of a map. Parallel relations between two entities are one edge whose weight adds up
 // theirs.

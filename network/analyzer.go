@@ -9,7 +9,7 @@ import (
 	"github.com/egovgraph/egovgraph/graph"
 )
 
-// Source is what an Analyzer reads the graph from; the stores of package graph implement it.
+// Source is what an Analyzer reads the graph from; every graph.Store is one.
 type Source interface {
 	// Snapshot returns the whole graph and its version.
 	Snapshot(ctx context.Context) (graph.Snapshot, error)
@@ -24,8 +24,6 @@ const buildTimeout = 2 * time.Minute
 // Analyzer keeps the View of a Source's latest version until the version changes. Every call
 // of View asks the Source for its version first; concurrent calls that find a new version
 // read one snapshot between them.
-//
-// The values a View returns share memory with it: callers must not modify them.
 type Analyzer struct {
 	src Source
 

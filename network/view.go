@@ -9,7 +9,8 @@ import (
 
 // View is the graph at one version of the store, held in memory, and what is computed from
 // it once: what all the calls of one request should see. Its methods do no I/O; they answer
-// from the View alone, and may be called concurrently.
+// from the View alone, and may be called concurrently. The values they return share memory
+// with the View: callers must not modify them.
 type View struct {
 	version string
 	seq     int // the build that made it, to tell which of two builds is newer
@@ -17,7 +18,6 @@ type View struct {
 	entities  []graph.Entity   // ordered by ID
 	pos       map[string]int   // entity ID → position in entities
 	relations []graph.Relation // ordered by ID
-	relPos    map[string]int   // relation ID → position in relations
 	// incident lists, for each entity, the positions of its relations in ascending order.
 	incident [][]int
 	// ends holds the positions of the two ends of each relation.
@@ -47,7 +47,6 @@ func newView(snap graph.Snapshot) (*View, error) {
 	for i, e := range x.entities {
 		x.pos[e.ID] = i
 	}
-	x.relPos = make(map[string]int, len(x.relations))
 	x.incident = make([][]int, len(x.entities))
 	x.ends = make([][2]int, len(x.relations))
 	for i, r := range x.relations {
@@ -56,7 +55,6 @@ func newView(snap graph.Snapshot) (*View, error) {
 		if !okFrom || !okTo {
 			return nil, graph.Errorf(graph.EINTERNAL, "snapshot %s: relation %s names an entity it does not hold", snap.Version, r.ID)
 		}
-		x.relPos[r.ID] = i
 		x.ends[i] = [2]int{from, to}
 		x.incident[from] = append(x.incident[from], i)
 		if to != from {
