@@ -1,6 +1,7 @@
 package network_test
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"reflect"
@@ -272,9 +273,8 @@ func syntheticReleases(n int) []graph.Release {
 func TestSyntheticAnalytics(t *testing.T) {
 	snap := aggregate(t, "synthetic", syntheticReleases(1000))
 	start := time.Now()
-	v := MustView(t, snap)
-	cs := v.Communities()
-	t.Logf("%d entities, %d relations: index and analytics built in %v; %d communities, modularity %.3f",
+	v, page, cs := mustAnalytics(t, snap)
+	t.Logf("%d entities, %d relations: view and analytics built in %v; %d communities, modularity %.3f",
 		len(snap.Nodes), len(snap.Edges), time.Since(start), len(cs.Communities), cs.Modularity)
 	members := 0
 	for _, c := range cs.Communities {
@@ -283,21 +283,31 @@ func TestSyntheticAnalytics(t *testing.T) {
 	if members != len(snap.Nodes) {
 		t.Errorf("communities hold %d entities, want all %d", members, len(snap.Nodes))
 	}
-	page, err := v.Centrality(network.CentralityQuery{By: network.ByBetweenness, Page: graph.Page{First: graph.MaxPageSize}})
-	if err != nil {
-		t.Fatal(err)
+	if page.Total != len(snap.Nodes) {
+		t.Errorf("centrality ranks %d entities, want all %d", page.Total, len(snap.Nodes))
 	}
-	if !slices.IsSortedFunc(page.Items, func(x, y network.Centrality) int {
-		if x.Betweenness > y.Betweenness {
-			return -1
-		}
-		if x.Betweenness < y.Betweenness {
-			return 1
-		}
-		return 0
-	}) {
+	if !slices.IsSortedFunc(page.Items, func(x, y network.Centrality) int { return cmp.Compare(y.Betweenness, x.Betweenness) }) {
 		t.Error("betweenness is not ordered highest first")
 	}
+	if s, err := v.StateSummary(bayern.ID); err != nil || len(s.Partners) == 0 {
+		t.Errorf("Bayern's summary: got %d partners, %v; want some", len(s.Partners), err)
+	}
+}
+
+// mustAnalytics builds the view of snap and everything it computes: communities,
+// centralities (the first page by betweenness) and the states' summaries.
+func mustAnalytics(tb testing.TB, snap graph.Snapshot) (*network.View, graph.Paged[network.Centrality], network.Communities) {
+	tb.Helper()
+	v := MustView(tb, snap)
+	cs := v.Communities()
+	page, err := v.Centrality(network.CentralityQuery{By: network.ByBetweenness, Page: graph.Page{First: graph.MaxPageSize}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := v.StateSummary(bayern.ID); err != nil {
+		tb.Fatal(err)
+	}
+	return v, page, cs
 }
 
 func BenchmarkAnalytics(b *testing.B) {
@@ -305,7 +315,7 @@ func BenchmarkAnalytics(b *testing.B) {
 		snap := aggregate(b, "synthetic", syntheticReleases(n))
 		b.Run(fmt.Sprintf("releases=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				MustView(b, snap).Communities()
+				mustAnalytics(b, snap)
 			}
 		})
 	}
