@@ -186,9 +186,12 @@ func (s *server) routes() http.Handler {
 		io.WriteString(w, "ok\n")
 	})
 	r.Get("/readyz", s.readyz)
-	gql := schema.NewHandler(&s.store, s.opts)
-	r.Handle("/graphql", gql)
-	r.Handle("/export/{format}", export.NewHandler(network.New(&s.store), s.log))
+	// One analyzer for GraphQL and exports, so each graph version is read and held once.
+	analyzer := network.New(&s.store)
+	opts := s.opts
+	opts.Analyzer = analyzer
+	r.Handle("/graphql", schema.NewHandler(&s.store, opts))
+	r.Handle("/export/{format}", export.NewHandler(analyzer, s.log))
 	if s.ide {
 		r.Handle("/", schema.Playground("egovgraph", "/graphql"))
 	}
