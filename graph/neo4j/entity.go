@@ -1,8 +1,8 @@
 package neo4j
 
 import (
-	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -128,26 +128,6 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]graph.Ent
 	return out, nil
 }
 
-// aggregate derives an entity's name, aliases and identifiers from the mentions of the
-// releases naming it (each as that release gives it), newest release first: the newest
-// release gives the name, the aliases are every other name and alias, sorted and without
-// duplicates, and each identifier is the first one given.
-func aggregate(mentions []graph.Entity) graph.Entity {
-	e := graph.Entity{Name: mentions[0].Name}
-	seen := map[string]bool{e.Name: true}
-	for _, m := range mentions {
-		for _, a := range append([]string{m.Name}, m.Aliases...) {
-			if !seen[a] {
-				seen[a] = true
-				e.Aliases = append(e.Aliases, a)
-			}
-		}
-		e.ISO3166, e.Wikidata, e.Themenfeld = cmp.Or(e.ISO3166, m.ISO3166), cmp.Or(e.Wikidata, m.Wikidata), cmp.Or(e.Themenfeld, m.Themenfeld)
-	}
-	slices.Sort(e.Aliases)
-	return e
-}
-
 // namesFolded joins the folded name and aliases one per line: a folded query, which has no
 // line break, is contained in it exactly when it is contained in one of them.
 func namesFolded(name string, aliases []string) string {
@@ -158,22 +138,108 @@ func namesFolded(name string, aliases []string) string {
 	return strings.Join(lines, "\n")
 }
 
-// refreshEntities recomputes name, aliases, identifiers and folded names of the entities
-// with the given IDs from their STATES links, and deletes those that no release names any
-// more.
-func refreshEntities(ctx context.Context, tx driver.ManagedTransaction, ids []string) error {
+// age returns the key by which the STATES links of the release with the given date and ID
+// sort in the order of Releases, so that the newest link sorts first: dated before undated,
+// the later date first (each digit d of the date is written 9-d), then the smaller ID.
+func age(date, id string) string {
+	if date == "" {
+		return "1" + id
+	}
+	b := []byte(date)
+	for i, c := range b {
+		if '0' <= c && c <= '9' {
+			b[i] = '9' - c + '0'
+		}
+	}
+	return "0" + string(b) + id
+}
+
+// ageIf returns a when value is given, else null: a link's iso3166Age, wikidataAge and
+// themenfeldAge exist only where it gives that identifier, so that the index on them finds
+// the newest link giving one.
+func ageIf(value, a string) any {
+	if value == "" {
+		return nil
+	}
+	return a
+}
+
+// tallyMention adds n to the count of every name the mention m gives its entity in names
+// (entity ID → name → count): its name and aliases, each once.
+func tallyMention(names map[string]map[string]int, m graph.Entity, n int) {
+	counts := names[m.ID]
+	if counts == nil {
+		counts = map[string]int{}
+		names[m.ID] = counts
+	}
+	given := append([]string{m.Name}, m.Aliases...)
+	slices.Sort(given)
+	for _, name := range slices.Compact(given) {
+		counts[name] += n
+	}
+}
+
+// tally returns the names and counts kept on an entity node (sorted names, how many STATES
+// links give each) with delta added, dropping the names no link gives any more.
+func tally(names []string, counts []int, delta map[string]int) ([]string, []int) {
+	sum := map[string]int{}
+	for i, name := range names {
+		if i < len(counts) {
+			sum[name] += counts[i]
+		}
+	}
+	all := slices.Clone(names)
+	for name, n := range delta {
+		sum[name] += n
+		all = append(all, name)
+	}
+	slices.Sort(all)
+	outNames, outCounts := []string{}, []int{}
+	for _, name := range slices.Compact(all) {
+		if sum[name] > 0 {
+			outNames, outCounts = append(outNames, name), append(outCounts, sum[name])
+		}
+	}
+	return outNames, outCounts
+}
+
+// newestStated is a Cypher subquery of an entity e that returns as prop the property prop
+// of the STATES link to e that sorts first by ageProp, or null when none has ageProp: one
+// seek in the index on (entity, ageProp), whose order the ORDER BY takes over.
+func newestStated(prop, ageProp string) string {
+	return fmt.Sprintf(`CALL (e) {
+		MATCH ()-[s:STATES]->() WHERE s.entity = e.id AND s.%[2]s >= ''
+		WITH s ORDER BY s.entity, s.%[2]s LIMIT 1
+		RETURN collect(s.%[1]s)[0] AS %[1]s
+	}`, prop, ageProp)
+}
+
+// refreshEntities updates the entities whose names change by names (entity ID → name or
+// alias → links added less removed, as tallyMention counts them) after their STATES links
+// changed: their name and identifiers from the newest link giving one, their aliases from
+// the counts kept on the node. It deletes the entities no release names any more. The cost
+// is independent of how many releases name an entity.
+func refreshEntities(ctx context.Context, tx driver.ManagedTransaction, names map[string]map[string]int) error {
+	// Sorted, so that writers lock the entities they share in the same order.
+	ids := make([]string, 0, len(names))
+	for id := range names {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
 	for chunk := range slices.Chunk(ids, batchSize) {
 		recs, err := collect(ctx, tx, `
 			UNWIND $ids AS id
 			MATCH (e:Entity {id: id})
-			// The write locks e before its mentions are read, so that writers of releases
-			// naming the same entity wait for each other and each sees the other's mentions.
+			// The write locks e before its links and counts are read, so that writers of
+			// releases naming the same entity wait for each other and each sees what the
+			// other committed.
 			SET e.namesFolded = null
 			WITH e
-			OPTIONAL MATCH (r:Release)-[s:STATES]->(e)
-			WITH e, r, s ORDER BY coalesce(r.date, '') DESC, r.id
-			RETURN e.id AS id, collect(CASE WHEN s IS NULL THEN null
-				ELSE s {.name, .aliases, .iso3166, .wikidata, .themenfeld} END) AS mentions`,
+			`+newestStated("name", "age")+`
+			`+newestStated("iso3166", "iso3166Age")+`
+			`+newestStated("wikidata", "wikidataAge")+`
+			`+newestStated("themenfeld", "themenfeldAge")+`
+			RETURN e.id, e.names, e.nameCounts, name, iso3166, wikidata, themenfeld`,
 			map[string]any{"ids": chunk})
 		if err != nil {
 			return err
@@ -181,33 +247,34 @@ func refreshEntities(ctx context.Context, tx driver.ManagedTransaction, ids []st
 		var gone []string
 		var update []map[string]any
 		for _, rec := range recs {
-			var ms []graph.Entity
-			for _, m := range maps(rec.Values[1]) {
-				ms = append(ms, toEntity(m))
-			}
-			if len(ms) == 0 {
-				gone = append(gone, str(rec.Values[0]))
+			id, name := str(rec.Values[0]), str(rec.Values[3])
+			if name == "" {
+				gone = append(gone, id)
 				continue
 			}
-			e := aggregate(ms)
+			all, counts := tally(strs(rec.Values[1]), ints(rec.Values[2]), names[id])
+			aliases := slices.DeleteFunc(slices.Clone(all), func(a string) bool { return a == name })
 			update = append(update, map[string]any{
-				"id": str(rec.Values[0]), "name": e.Name, "aliases": e.Aliases,
-				"iso3166": nullable(e.ISO3166), "wikidata": nullable(e.Wikidata), "themenfeld": nullable(e.Themenfeld),
-				"nameFolded": graph.Fold(e.Name), "namesFolded": namesFolded(e.Name, e.Aliases),
+				"id": id, "name": name, "aliases": aliases, "names": all, "nameCounts": counts,
+				"iso3166": rec.Values[4], "wikidata": rec.Values[5], "themenfeld": rec.Values[6],
+				"nameFolded": graph.Fold(name), "namesFolded": namesFolded(name, aliases),
 			})
 		}
 		if _, err := collect(ctx, tx, `
 			UNWIND $update AS u
 			MATCH (e:Entity {id: u.id})
-			SET e.name = u.name, e.aliases = u.aliases, e.iso3166 = u.iso3166, e.wikidata = u.wikidata,
-				e.themenfeld = u.themenfeld, e.nameFolded = u.nameFolded, e.namesFolded = u.namesFolded`,
+			SET e.name = u.name, e.aliases = u.aliases, e.names = u.names, e.nameCounts = u.nameCounts,
+				e.iso3166 = u.iso3166, e.wikidata = u.wikidata, e.themenfeld = u.themenfeld,
+				e.nameFolded = u.nameFolded, e.namesFolded = u.namesFolded`,
 			map[string]any{"update": update}); err != nil {
 			return err
 		}
-		// No relationship is left on these: every fact's ends are named by its release.
-		if _, err := collect(ctx, tx, "UNWIND $ids AS id MATCH (e:Entity {id: id}) DETACH DELETE e",
-			map[string]any{"ids": gone}); err != nil {
-			return err
+		if len(gone) > 0 {
+			// No relationship is left on these: every fact's ends are named by its release.
+			if _, err := collect(ctx, tx, "UNWIND $ids AS id MATCH (e:Entity {id: id}) DETACH DELETE e",
+				map[string]any{"ids": gone}); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -2,7 +2,9 @@ package neo4j
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/egovgraph/egovgraph/graph"
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -28,21 +30,23 @@ func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
 		if len(recs) > 0 && r.Hash != "" && str(recs[0].Values[0]) == r.Hash {
 			return nil
 		}
-		var old []string
+		names := map[string]map[string]int{} // entity ID → name or alias → links added less removed
 		if len(recs) > 0 {
-			if old, err = unlinkRelease(ctx, tx, r.ID); err != nil {
+			old, err := unlinkRelease(ctx, tx, r.ID)
+			if err != nil {
 				return err
+			}
+			for _, m := range old {
+				tallyMention(names, m, -1)
 			}
 		}
 		if err := writeRelease(ctx, tx, r); err != nil {
 			return err
 		}
-		affected := old
 		for _, e := range r.Entities {
-			affected = append(affected, e.ID)
+			tallyMention(names, e, +1)
 		}
-		slices.Sort(affected)
-		if err := refreshEntities(ctx, tx, slices.Compact(affected)); err != nil {
+		if err := refreshEntities(ctx, tx, names); err != nil {
 			return err
 		}
 		// Last, so that the transaction waits for no other lock while it holds the one on
@@ -60,29 +64,46 @@ func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
 }
 
 // unlinkRelease deletes the facts and STATES links of the release with the given ID and
-// returns the IDs of the entities it named.
-func unlinkRelease(ctx context.Context, tx driver.ManagedTransaction, id string) ([]string, error) {
+// returns what the links said of their entities.
+func unlinkRelease(ctx context.Context, tx driver.ManagedTransaction, id string) ([]graph.Entity, error) {
 	params := map[string]any{"id": id}
-	// Every fact starts at an entity its release names, so the STATES links find them all.
-	if _, err := collect(ctx, tx, `
-		MATCH (:Release {id: $id})-[:STATES]->(:Entity)-[x]->(:Entity)
-		WHERE x.release = $id
-		DELETE x`, params); err != nil {
+	if _, err := collect(ctx, tx, deleteFacts, params); err != nil {
 		return nil, err
 	}
 	recs, err := collect(ctx, tx, `
 		MATCH (:Release {id: $id})-[s:STATES]->(e:Entity)
+		WITH s, e.id AS id, s.name AS name, s.aliases AS aliases
 		DELETE s
-		RETURN DISTINCT e.id`, params)
+		RETURN id, name, aliases`, params)
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, len(recs))
+	mentions := make([]graph.Entity, len(recs))
 	for i, rec := range recs {
-		ids[i] = str(rec.Values[0])
+		mentions[i] = graph.Entity{ID: str(rec.Values[0]), Name: str(rec.Values[1]), Aliases: strs(rec.Values[2])}
 	}
-	return ids, nil
+	return mentions, nil
 }
+
+// deleteFacts deletes the facts of release $id: a seek in the index on the release of each
+// relationship type, however many facts the entities of the release have.
+var deleteFacts = func() string {
+	var q strings.Builder
+	for _, t := range graph.RelationTypes {
+		fmt.Fprintf(&q, "CALL () { MATCH ()-[x:%s {release: $id}]->() DELETE x }\n", t)
+	}
+	return q.String()
+}()
+
+// factsOf is a Cypher subquery of a release r that returns each of its facts as the
+// relationship x from a to b, one index seek per relationship type.
+var factsOf = func() string {
+	var parts []string
+	for _, t := range graph.RelationTypes {
+		parts = append(parts, fmt.Sprintf("MATCH (a:Entity)-[x:%s {release: r.id}]->(b:Entity) RETURN a, x, b", t))
+	}
+	return "CALL (r) {\n" + strings.Join(parts, "\nUNION ALL\n") + "\n}"
+}()
 
 // writeRelease writes the release node, its STATES links and one relationship per fact.
 func writeRelease(ctx context.Context, tx driver.ManagedTransaction, r graph.Release) error {
@@ -92,11 +113,14 @@ func writeRelease(ctx context.Context, tx driver.ManagedTransaction, r graph.Rel
 		map[string]any{"id": r.ID, "source": r.Source, "title": r.Title, "date": nullable(r.Date), "hash": r.Hash}); err != nil {
 		return err
 	}
+	a := age(r.Date, r.ID)
 	entities := make([]map[string]any, len(r.Entities))
 	for i, e := range r.Entities {
 		entities[i] = map[string]any{"id": e.ID, "type": string(e.Type), "mention": map[string]any{
 			"name": e.Name, "aliases": e.Aliases, "pos": i,
 			"iso3166": nullable(e.ISO3166), "wikidata": nullable(e.Wikidata), "themenfeld": nullable(e.Themenfeld),
+			"entity": e.ID, "age": a, "iso3166Age": ageIf(e.ISO3166, a), "wikidataAge": ageIf(e.Wikidata, a),
+			"themenfeldAge": ageIf(e.Themenfeld, a),
 		}}
 	}
 	for chunk := range slices.Chunk(entities, batchSize) {
@@ -213,12 +237,10 @@ func loadReleases(ctx context.Context, tx driver.ManagedTransaction, ids []strin
 					iso3166: s.iso3166, wikidata: s.wikidata, themenfeld: s.themenfeld} END) AS entities
 		}
 		CALL (r) {
-			OPTIONAL MATCH (r)-[:STATES]->(a:Entity)-[x]->(b:Entity)
-			WHERE x.release = r.id
-			WITH DISTINCT a, x, b ORDER BY x.pos
-			RETURN collect(CASE WHEN x IS NULL THEN null
-				ELSE {type: type(x), from: a.id, to: b.id, role: x.role, sentence: x.evidence,
-					confidence: x.confidence, rule: x.rule} END) AS facts
+			`+factsOf+`
+			WITH a, x, b ORDER BY x.pos
+			RETURN collect({type: type(x), from: a.id, to: b.id, role: x.role, sentence: x.evidence,
+				confidence: x.confidence, rule: x.rule}) AS facts
 		}
 		RETURN r {.id, .source, .title, .date, .hash} AS release, entities, facts
 		ORDER BY i`,

@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,11 +11,12 @@ import (
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-// metaNode matches the (:Meta) node, creating it at version 0 with a new epoch if there is
-// none: the unique constraint on its key makes concurrent writers create one only.
-const metaNode = `
+// metaNode matches the (:Meta) node, creating it at version 0 with a new epoch and the
+// current layout if there is none: the unique constraint on its key makes concurrent
+// writers create one only.
+var metaNode = fmt.Sprintf(`
 	MERGE (m:Meta {key: 'graph'})
-	ON CREATE SET m.epoch = randomUUID(), m.version = 0`
+	ON CREATE SET m.epoch = randomUUID(), m.version = 0, m.layout = %d`, layout)
 
 // countVersion counts up the version in tx, locking the (:Meta) node until tx ends.
 func countVersion(ctx context.Context, tx driver.ManagedTransaction) error {

@@ -3,21 +3,33 @@
 // The graph is kept as an analyst expects to find it in Neo4j Browser:
 //
 //   - (:Entity:State {id, type, name, aliases, iso3166, wikidata, themenfeld, nameFolded,
-//     namesFolded}), one more label per entity type (:Federal, :Municipality, :Authority,
-//     :Organization, :Person, :Topic, :Project); the identifiers are there where known;
+//     namesFolded, names, nameCounts}), one more label per entity type (:Federal,
+//     :Municipality, :Authority, :Organization, :Person, :Topic, :Project); the identifiers
+//     are there where known;
 //   - (:Entity)-[:MEMBER_OF|COOPERATES_WITH|HOLDS_ROLE|WORKS_ON {relationId, role, release,
 //     date, evidence, confidence, rule}]->(:Entity), one relationship per fact of each
 //     release; COOPERATES_WITH points from the smaller ID to the greater;
 //   - (:Release {id, source, title, date, hash})-[:STATES {name, aliases, iso3166, wikidata,
-//     themenfeld}]->(:Entity) for every entity a release names, with the name, aliases and
-//     identifiers that release gives;
-//   - one (:Meta {key: 'graph', epoch, version}): every write that changes the graph counts
-//     up version in its transaction; epoch is random, given when the node is created.
+//     themenfeld, entity, age, iso3166Age, wikidataAge, themenfeldAge}]->(:Entity) for every
+//     entity a release names, with the name, aliases and identifiers that release gives;
+//   - one (:Meta {key: 'graph', epoch, version, layout}): every write that changes the graph
+//     counts up version in its transaction; epoch is random, given when the node is created;
+//     layout numbers how the store keeps the graph, so that Open can migrate older databases.
 //
 // Reads aggregate the per-release relationships into graph.Relation with its Evidence. An
-// entity's name, aliases and identifiers are derived from its STATES links whenever a
-// release changes and kept on the node. The full-text index entity_names (German analyzer, over name and
-// aliases) is there for analysts, e.g.
+// entity's name, aliases and identifiers are kept on its node and updated by every write
+// that changes its STATES links, at a cost independent of how many releases name it:
+//
+//   - a link's age sorts it as Releases sorts its release (newest first), and its
+//     iso3166Age, wikidataAge and themenfeldAge are its age where it gives that identifier;
+//     an index on (entity, age), and one for each identifier, finds the newest link giving
+//     the name or an identifier in one seek;
+//   - names lists every name and alias the links give, sorted, and nameCounts how many
+//     links give each: the aliases are the names but the name.
+//
+// Each fact type has an index on release, so that replacing or reading a release finds its
+// facts in one seek per type. The full-text index entity_names (German analyzer, over name
+// and aliases) is there for analysts, e.g.
 //
 //	CALL db.index.fulltext.queryNodes('entity_names', 'Digitalisierung') YIELD node, score
 //
@@ -64,8 +76,9 @@ type Store struct {
 	cfg    Config
 }
 
-// Open connects to the server cfg names, checks that it answers and accepts the login, and
-// creates the constraints and indexes the store needs unless they exist. A server that is
+// Open connects to the server cfg names, checks that it answers and accepts the login,
+// creates the constraints and indexes the store needs unless they exist, and brings a
+// database written by an earlier version of the store up to date. A server that is
 // down or refuses the login yields an EUNAVAILABLE error saying which.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
 	cfg = cfg.withDefaults()
@@ -79,6 +92,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, s.translate(ctx, "open", err)
 	}
 	if err := s.createSchema(ctx); err != nil {
+		d.Close(context.WithoutCancel(ctx))
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
 		d.Close(context.WithoutCancel(ctx))
 		return nil, err
 	}
@@ -98,6 +115,14 @@ var schema = []string{
 	"CREATE INDEX cooperates_with_date IF NOT EXISTS FOR ()-[x:COOPERATES_WITH]-() ON (x.date)",
 	"CREATE INDEX holds_role_date IF NOT EXISTS FOR ()-[x:HOLDS_ROLE]-() ON (x.date)",
 	"CREATE INDEX works_on_date IF NOT EXISTS FOR ()-[x:WORKS_ON]-() ON (x.date)",
+	"CREATE INDEX member_of_release IF NOT EXISTS FOR ()-[x:MEMBER_OF]-() ON (x.release)",
+	"CREATE INDEX cooperates_with_release IF NOT EXISTS FOR ()-[x:COOPERATES_WITH]-() ON (x.release)",
+	"CREATE INDEX holds_role_release IF NOT EXISTS FOR ()-[x:HOLDS_ROLE]-() ON (x.release)",
+	"CREATE INDEX works_on_release IF NOT EXISTS FOR ()-[x:WORKS_ON]-() ON (x.release)",
+	"CREATE INDEX states_age IF NOT EXISTS FOR ()-[s:STATES]-() ON (s.entity, s.age)",
+	"CREATE INDEX states_iso3166_age IF NOT EXISTS FOR ()-[s:STATES]-() ON (s.entity, s.iso3166Age)",
+	"CREATE INDEX states_wikidata_age IF NOT EXISTS FOR ()-[s:STATES]-() ON (s.entity, s.wikidataAge)",
+	"CREATE INDEX states_themenfeld_age IF NOT EXISTS FOR ()-[s:STATES]-() ON (s.entity, s.themenfeldAge)",
 	"CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases] " +
 		"OPTIONS {indexConfig: {`fulltext.analyzer`: 'german'}}",
 }

@@ -120,32 +120,63 @@ func TestOpenUnknownDatabase(t *testing.T) {
 	}
 }
 
-func TestAggregate(t *testing.T) {
-	named := func(name string, aliases ...string) graph.Entity { return graph.Entity{Name: name, Aliases: aliases} }
+func TestAge(t *testing.T) {
+	// In the order of Releases: newest date first, undated last, then by ID.
+	order := []struct{ date, id string }{
+		{"2024-03-01", "a-1"},
+		{"2024-03-01", "b-1"},
+		{"2024-02-29", "a-1"},
+		{"2019-12-31", "0-1"},
+		{"1999-01-01", "z-1"},
+		{"", "a-1"},
+		{"", "b-1"},
+	}
+	for i := 1; i < len(order); i++ {
+		a, b := order[i-1], order[i]
+		if ka, kb := age(a.date, a.id), age(b.date, b.id); ka >= kb {
+			t.Errorf("age(%q, %q) = %q, not before age(%q, %q) = %q", a.date, a.id, ka, b.date, b.id, kb)
+		}
+	}
+}
+
+func TestTally(t *testing.T) {
 	tests := []struct {
-		name     string
-		mentions []graph.Entity
-		want     graph.Entity
+		name       string
+		names      []string
+		counts     []int
+		delta      map[string]int
+		wantNames  []string
+		wantCounts []int
 	}{
-		{"one release", []graph.Entity{named("Bayern", "Freistaat Bayern")}, named("Bayern", "Freistaat Bayern")},
-		{"newest names, others alias",
-			[]graph.Entity{named("Karin Stübgen"), named("Karin Stuebgen", "Stübgen"), named("KARIN STÜBGEN")},
-			named("Karin Stübgen", "KARIN STÜBGEN", "Karin Stuebgen", "Stübgen")},
-		{"name and duplicates dropped",
-			[]graph.Entity{named("Bayern", "Bayern", "Land Bayern"), named("Bayern", "Land Bayern")},
-			named("Bayern", "Land Bayern")},
-		{"newest identifier given",
-			[]graph.Entity{
-				{Name: "Berlin", Wikidata: "Q64"},
-				{Name: "Berlin", ISO3166: "DE-BE", Wikidata: "Q1055"},
-				{Name: "Berlin", ISO3166: "DE-XX", Themenfeld: "Querschnitt"},
-			},
-			graph.Entity{Name: "Berlin", ISO3166: "DE-BE", Wikidata: "Q64", Themenfeld: "Querschnitt"}},
+		{"first mention", nil, nil, map[string]int{"Bayern": 1, "Land Bayern": 1},
+			[]string{"Bayern", "Land Bayern"}, []int{1, 1}},
+		{"counts add up", []string{"Bayern", "Land Bayern"}, []int{3, 1}, map[string]int{"Bayern": 1, "Freistaat Bayern": 1},
+			[]string{"Bayern", "Freistaat Bayern", "Land Bayern"}, []int{4, 1, 1}},
+		{"a name no link gives any more is dropped", []string{"Bayern", "Land Bayern"}, []int{2, 1},
+			map[string]int{"Bayern": -1, "Land Bayern": -1}, []string{"Bayern"}, []int{1}},
+		{"replaced mention", []string{"Bayern", "Land Bayern"}, []int{1, 1},
+			map[string]int{"Bayern": 0, "Land Bayern": -1, "Freistaat Bayern": 1},
+			[]string{"Bayern", "Freistaat Bayern"}, []int{1, 1}},
+		{"sorted as sort.Strings sorts", nil, nil, map[string]int{"bayern": 1, "Bayern": 1, "Ärzte": 1, "Z": 1},
+			[]string{"Bayern", "Z", "bayern", "Ärzte"}, []int{1, 1, 1, 1}},
+		{"nothing left", []string{"Bayern"}, []int{1}, map[string]int{"Bayern": -1}, []string{}, []int{}},
 	}
 	for _, tt := range tests {
-		if got := aggregate(tt.mentions); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("%s: got %+v, want %+v", tt.name, got, tt.want)
+		names, counts := tally(tt.names, tt.counts, tt.delta)
+		if !slices.Equal(names, tt.wantNames) || !slices.Equal(counts, tt.wantCounts) {
+			t.Errorf("%s: got %q %v, want %q %v", tt.name, names, counts, tt.wantNames, tt.wantCounts)
 		}
+	}
+}
+
+func TestTallyMention(t *testing.T) {
+	names := map[string]map[string]int{}
+	tallyMention(names, graph.Entity{ID: "state:bayern", Name: "Bayern", Aliases: []string{"Land Bayern", "Bayern", "Land Bayern"}}, 1)
+	tallyMention(names, graph.Entity{ID: "state:bayern", Name: "Bayern"}, 1)
+	tallyMention(names, graph.Entity{ID: "state:bayern", Name: "Bayern", Aliases: []string{"Freistaat Bayern"}}, -1)
+	want := map[string]map[string]int{"state:bayern": {"Bayern": 1, "Land Bayern": 1, "Freistaat Bayern": -1}}
+	if !reflect.DeepEqual(names, want) {
+		t.Errorf("got %v, want %v", names, want)
 	}
 }
 
@@ -303,4 +334,74 @@ func TestVersionSeesOtherWriters(t *testing.T) {
 		t.Errorf("Snapshot after another store wrote: version %q, %d nodes; want %q, %d",
 			snap.Version, len(snap.Nodes), after, len(graphtest.SyntheticRelease(1).Entities))
 	}
+}
+
+// A database written before the STATES links had ages (layout 1) is brought up to date by
+// Open: it answers as before, and later writes give what they give on a fresh database.
+func TestOpenMigratesLayout1(t *testing.T) {
+	open := opener(MustConfig(t))
+	later := laterWrites(graphtest.Fixtures())
+
+	s := open(t, true)
+	graphtest.MustPut(t, s, graphtest.Fixtures()...)
+	graphtest.MustPut(t, s, later...)
+	want, err := s.Snapshot(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s = open(t, true)
+	graphtest.MustPut(t, s, graphtest.Fixtures()...)
+	before, err := s.Snapshot(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"MATCH ()-[s:STATES]->() REMOVE s.entity, s.age, s.iso3166Age, s.wikidataAge, s.themenfeldAge",
+		"MATCH (e:Entity) REMOVE e.names, e.nameCounts",
+		"MATCH (m:Meta) REMOVE m.layout",
+	} {
+		if _, err := driver.ExecuteQuery(t.Context(), s.(*Store).driver, q, nil, driver.EagerResultTransformer,
+			driver.ExecuteQueryWithDatabase(s.(*Store).cfg.Database)); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	s.Close()
+
+	s = open(t, false)
+	defer s.Close()
+	migrated, err := s.Snapshot(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(migrated, before) {
+		t.Errorf("Snapshot after migrating: got %+v, want %+v", migrated, before)
+	}
+	graphtest.MustPut(t, s, later...)
+	got, err := s.Snapshot(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got.Version, want.Version = "", ""
+	if !reflect.DeepEqual(got.Nodes, want.Nodes) || !reflect.DeepEqual(got.Edges, want.Edges) {
+		t.Errorf("Snapshot after migrating and writing:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+// laterWrites returns releases that change the entities of rels: a new version of the first
+// that gives each of its entities another alias and no identifiers, and a newer release
+// naming an entity of the second under a new alias.
+func laterWrites(rels []graph.Release) []graph.Release {
+	replaced := rels[0]
+	replaced.Hash += "-changed"
+	replaced.Entities = slices.Clone(replaced.Entities)
+	for i, e := range replaced.Entities {
+		e.Aliases, e.ISO3166, e.Wikidata, e.Themenfeld = []string{"Neuer Name von " + e.Name}, "", "", ""
+		replaced.Entities[i] = e
+	}
+	e := rels[1].Entities[0]
+	e.Aliases = []string{"Späterer Name"}
+	newer := graph.Release{Source: "pm/2030-01-01-spaeter.md", Date: "2030-01-01", Hash: "h", Entities: []graph.Entity{e}}.WithID()
+	return []graph.Release{replaced, newer}
 }

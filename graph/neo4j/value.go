@@ -35,6 +35,15 @@ func strs(v any) []string {
 	return out
 }
 
+func ints(v any) []int {
+	list, _ := v.([]any)
+	out := make([]int, 0, len(list))
+	for _, x := range list {
+		out = append(out, integer(x))
+	}
+	return out
+}
+
 func rows(v any) [][]any {
 	list, _ := v.([]any)
 	out := make([][]any, 0, len(list))
