@@ -232,14 +232,15 @@ func refreshEntities(ctx context.Context, tx driver.ManagedTransaction, names ma
 			MATCH (e:Entity {id: id})
 			// The write locks e before its links and counts are read, so that writers of
 			// releases naming the same entity wait for each other and each sees what the
-			// other committed.
-			SET e.namesFolded = null
+			// other committed. No index covers the property written.
+			SET e.lock = true REMOVE e.lock
 			WITH e
 			`+newestStated("name", "age")+`
 			`+newestStated("iso3166", "iso3166Age")+`
 			`+newestStated("wikidata", "wikidataAge")+`
 			`+newestStated("themenfeld", "themenfeldAge")+`
-			RETURN e.id, e.names, e.nameCounts, name, iso3166, wikidata, themenfeld`,
+			RETURN e {.id, .name, .aliases, .iso3166, .wikidata, .themenfeld, .nameFolded,
+				.namesFolded, .names, .nameCounts}, name, iso3166, wikidata, themenfeld`,
 			map[string]any{"ids": chunk})
 		if err != nil {
 			return err
@@ -247,27 +248,39 @@ func refreshEntities(ctx context.Context, tx driver.ManagedTransaction, names ma
 		var gone []string
 		var update []map[string]any
 		for _, rec := range recs {
-			id, name := str(rec.Values[0]), str(rec.Values[3])
+			old, _ := rec.Values[0].(map[string]any)
+			id, name := str(old["id"]), str(rec.Values[1])
 			if name == "" {
 				gone = append(gone, id)
 				continue
 			}
-			all, counts := tally(strs(rec.Values[1]), ints(rec.Values[2]), names[id])
+			all, counts := tally(strs(old["names"]), ints(old["nameCounts"]), names[id])
 			aliases := slices.DeleteFunc(slices.Clone(all), func(a string) bool { return a == name })
-			update = append(update, map[string]any{
-				"id": id, "name": name, "aliases": aliases, "names": all, "nameCounts": counts,
-				"iso3166": rec.Values[4], "wikidata": rec.Values[5], "themenfeld": rec.Values[6],
+			now := map[string]any{
+				"name": name, "aliases": aliases, "names": all, "nameCounts": counts,
+				"iso3166": rec.Values[2], "wikidata": rec.Values[3], "themenfeld": rec.Values[4],
 				"nameFolded": graph.Fold(name), "namesFolded": namesFolded(name, aliases),
-			})
+			}
+			// Only what changed is written: rewriting the name and aliases of a hub on
+			// every write would update the text and full-text indexes each time.
+			changed := map[string]any{}
+			for k, v := range now {
+				if !sameValue(old[k], v) {
+					changed[k] = v
+				}
+			}
+			if len(changed) > 0 {
+				update = append(update, map[string]any{"id": id, "props": changed})
+			}
 		}
-		if _, err := collect(ctx, tx, `
-			UNWIND $update AS u
-			MATCH (e:Entity {id: u.id})
-			SET e.name = u.name, e.aliases = u.aliases, e.names = u.names, e.nameCounts = u.nameCounts,
-				e.iso3166 = u.iso3166, e.wikidata = u.wikidata, e.themenfeld = u.themenfeld,
-				e.nameFolded = u.nameFolded, e.namesFolded = u.namesFolded`,
-			map[string]any{"update": update}); err != nil {
-			return err
+		if len(update) > 0 {
+			if _, err := collect(ctx, tx, `
+				UNWIND $update AS u
+				MATCH (e:Entity {id: u.id})
+				SET e += u.props`,
+				map[string]any{"update": update}); err != nil {
+				return err
+			}
 		}
 		if len(gone) > 0 {
 			// No relationship is left on these: every fact's ends are named by its release.
@@ -278,4 +291,18 @@ func refreshEntities(ctx context.Context, tx driver.ManagedTransaction, names ma
 		}
 	}
 	return nil
+}
+
+// sameValue reports whether stored, a property value as the driver returns it, equals v, a
+// string, []string, []int or nil about to be written. An empty list equals a missing one.
+func sameValue(stored, v any) bool {
+	switch v := v.(type) {
+	case string:
+		return stored == v
+	case []string:
+		return slices.Equal(strs(stored), v)
+	case []int:
+		return slices.Equal(ints(stored), v)
+	}
+	return stored == nil && v == nil
 }

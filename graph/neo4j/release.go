@@ -124,12 +124,12 @@ func writeRelease(ctx context.Context, tx driver.ManagedTransaction, r graph.Rel
 		}}
 	}
 	for chunk := range slices.Chunk(entities, batchSize) {
-		// The name and aliases of a new node are set by refreshEntities.
+		// The name, aliases and identifiers are set by refreshEntities.
 		if _, err := collect(ctx, tx, `
 			MATCH (r:Release {id: $id})
 			UNWIND $entities AS row
 			MERGE (e:Entity {id: row.id})
-			ON CREATE SET e.type = row.type, e.name = row.mention.name
+			ON CREATE SET e.type = row.type
 			SET e:$(row.type)
 			CREATE (r)-[s:STATES]->(e)
 			SET s = row.mention`,

@@ -180,6 +180,30 @@ func TestTallyMention(t *testing.T) {
 	}
 }
 
+func TestSameValue(t *testing.T) {
+	tests := []struct {
+		stored, v any
+		want      bool
+	}{
+		{"Bayern", "Bayern", true},
+		{"Bayern", "Land Bayern", false},
+		{nil, "Bayern", false},
+		{"DE-BY", nil, false},
+		{nil, nil, true},
+		{[]any{"Freistaat Bayern", "Land Bayern"}, []string{"Freistaat Bayern", "Land Bayern"}, true},
+		{[]any{"Land Bayern"}, []string{"Freistaat Bayern", "Land Bayern"}, false},
+		{nil, []string{}, true},
+		{nil, []string{"Land Bayern"}, false},
+		{[]any{int64(2), int64(1)}, []int{2, 1}, true},
+		{[]any{int64(2), int64(1)}, []int{3, 1}, false},
+	}
+	for _, tt := range tests {
+		if got := sameValue(tt.stored, tt.v); got != tt.want {
+			t.Errorf("sameValue(%#v, %#v) = %v, want %v", tt.stored, tt.v, got, tt.want)
+		}
+	}
+}
+
 func TestConcurrentWritesKeepEveryAlias(t *testing.T) {
 	s := opener(MustConfig(t))(t, true)
 	defer s.Close()
