@@ -50,6 +50,9 @@ type Fact struct {
 	Role string
 	// Sentence is the evidence: the sentence the fact was read from.
 	Sentence string
+	// Quote is what the person a HOLDS_ROLE fact is about says in the release, when the
+	// release quotes them (their first quotation): who said what.
+	Quote string
 	// Confidence in [0, 1] says how sure the rule that produced the fact is.
 	Confidence float64
 	// Rule names the extraction rule that produced the fact.
@@ -87,6 +90,7 @@ type Evidence struct {
 	Title      string
 	Date       string // YYYY-MM-DD, or "" when the release has no date
 	Sentence   string
+	Quote      string // see Fact.Quote
 	Confidence float64
 	Rule       string
 }

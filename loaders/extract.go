@@ -434,15 +434,13 @@ func (x *extraction) release() graph.Release {
 	}
 	best := map[string]int{}
 	for _, f := range x.facts {
-		sentence := f.sent.text
-		if f.typ == graph.HoldsRole && !x.quoteSentence(f.sent) {
+		quote := ""
+		if f.typ == graph.HoldsRole {
 			// who said what: the speaker's first quotation goes with the office
-			if q := x.quoteOf(f.from); q != "" {
-				sentence += " | Zitat: " + q
-			}
+			quote = x.quoteOf(f.from)
 		}
 		gf := graph.Fact{Type: f.typ, From: f.from.id(), To: f.to.id(), Role: f.role,
-			Sentence: sentence, Confidence: ruleConfidence(f.rule), Rule: f.rule}.Normalize()
+			Sentence: f.sent.text, Quote: quote, Confidence: ruleConfidence(f.rule), Rule: f.rule}.Normalize()
 		key := string(gf.Type) + ":" + gf.From + ">" + gf.To
 		if i, ok := best[key]; ok {
 			if gf.Confidence > r.Facts[i].Confidence {

@@ -215,8 +215,11 @@ func TestExtractQuote(t *testing.T) {
 	if !ok {
 		t.Fatalf("no HOLDS_ROLE Anna Probe > Hessen in %v", keysOf(factKeys(rel)))
 	}
-	if !strings.Contains(f.Sentence, "Zitat: „Wir gehen voran“") {
-		t.Errorf("evidence %q, want the quotation noted", f.Sentence)
+	if want := "„Wir gehen voran“, sagte Probe."; f.Quote != want {
+		t.Errorf("quote %q, want %q", f.Quote, want)
+	}
+	if strings.Contains(f.Sentence, "Wir gehen voran") {
+		t.Errorf("evidence sentence %q, want the sentence the office was read from", f.Sentence)
 	}
 }
 

@@ -137,6 +137,7 @@ type ComplexityRoot struct {
 	Evidence struct {
 		Confidence func(childComplexity int) int
 		Date       func(childComplexity int) int
+		Quote      func(childComplexity int) int
 		Release    func(childComplexity int) int
 		Rule       func(childComplexity int) int
 		Sentence   func(childComplexity int) int
@@ -145,6 +146,7 @@ type ComplexityRoot struct {
 	Fact struct {
 		Confidence func(childComplexity int) int
 		From       func(childComplexity int) int
+		Quote      func(childComplexity int) int
 		Role       func(childComplexity int) int
 		Rule       func(childComplexity int) int
 		Sentence   func(childComplexity int) int
@@ -391,12 +393,16 @@ type EntityResolver interface {
 	Centrality(ctx context.Context, obj *graph.Entity) (*network.Centrality, error)
 }
 type EvidenceResolver interface {
+	Quote(ctx context.Context, obj *graph.Evidence) (*string, error)
+
 	Release(ctx context.Context, obj *graph.Evidence) (*graph.Release, error)
 }
 type FactResolver interface {
 	From(ctx context.Context, obj *graph.Fact) (*graph.Entity, error)
 	To(ctx context.Context, obj *graph.Fact) (*graph.Entity, error)
 	Role(ctx context.Context, obj *graph.Fact) (*string, error)
+
+	Quote(ctx context.Context, obj *graph.Fact) (*string, error)
 }
 type NetworkResolver interface {
 	Nodes(ctx context.Context, obj *network.Network, first *int, after *string) (*NetworkNodeConnection, error)
@@ -791,6 +797,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Date(childComplexity), true
+	case "Evidence.quote":
+		if e.ComplexityRoot.Evidence.Quote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.Quote(childComplexity), true
 	case "Evidence.release":
 		if e.ComplexityRoot.Evidence.Release == nil {
 			break
@@ -822,6 +834,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Fact.From(childComplexity), true
+	case "Fact.quote":
+		if e.ComplexityRoot.Fact.Quote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Fact.Quote(childComplexity), true
 	case "Fact.role":
 		if e.ComplexityRoot.Fact.Role == nil {
 			break
@@ -1976,6 +1994,8 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 	switch field.Name {
 	case "sentence":
 		return ec.fieldContext_Evidence_sentence(ctx, field)
+	case "quote":
+		return ec.fieldContext_Evidence_quote(ctx, field)
 	case "date":
 		return ec.fieldContext_Evidence_date(ctx, field)
 	case "confidence":
@@ -2000,6 +2020,8 @@ func (ec *executionContext) childFields_Fact(ctx context.Context, field graphql.
 		return ec.fieldContext_Fact_role(ctx, field)
 	case "sentence":
 		return ec.fieldContext_Fact_sentence(ctx, field)
+	case "quote":
+		return ec.fieldContext_Fact_quote(ctx, field)
 	case "confidence":
 		return ec.fieldContext_Fact_confidence(ctx, field)
 	case "rule":
@@ -4709,6 +4731,29 @@ func (ec *executionContext) fieldContext_Evidence_sentence(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Evidence", field, false, false, "String")
 }
 
+func (ec *executionContext) _Evidence_quote(ctx context.Context, field graphql.CollectedField, obj *graph.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_quote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evidence().Quote(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, true, true, "String")
+}
+
 func (ec *executionContext) _Evidence_date(ctx context.Context, field graphql.CollectedField, obj *graph.Evidence) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4941,6 +4986,29 @@ func (ec *executionContext) _Fact_sentence(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Fact_sentence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Fact", field, false, false, "String")
+}
+
+func (ec *executionContext) _Fact_quote(ctx context.Context, field graphql.CollectedField, obj *graph.Fact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Fact_quote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Fact().Quote(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Fact_quote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Fact", field, true, true, "String")
 }
 
 func (ec *executionContext) _Fact_confidence(ctx context.Context, field graphql.CollectedField, obj *graph.Fact) (ret graphql.Marshaler) {
@@ -10444,6 +10512,12 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "quote":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evidence_quote(ctx, field, obj)
+				})
 		case "date":
 			out.Values[i] = ec._Evidence_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -10521,6 +10595,12 @@ func (ec *executionContext) _Fact(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "quote":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Fact_quote(ctx, field, obj)
+				})
 		case "confidence":
 			out.Values[i] = ec._Fact_confidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

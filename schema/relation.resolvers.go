@@ -11,6 +11,10 @@ import (
 	"github.com/egovgraph/egovgraph/graph"
 )
 
+func (r *evidenceResolver) Quote(ctx context.Context, obj *graph.Evidence) (*string, error) {
+	return optional(obj.Quote), nil
+}
+
 func (r *evidenceResolver) Release(ctx context.Context, obj *graph.Evidence) (*graph.Release, error) {
 	return memoFor(ctx).release(ctx, obj.ReleaseID)
 }

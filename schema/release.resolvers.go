@@ -23,6 +23,10 @@ func (r *factResolver) Role(ctx context.Context, obj *graph.Fact) (*string, erro
 	return optional(obj.Role), nil
 }
 
+func (r *factResolver) Quote(ctx context.Context, obj *graph.Fact) (*string, error) {
+	return optional(obj.Quote), nil
+}
+
 func (r *queryResolver) Release(ctx context.Context, id string) (*graph.Release, error) {
 	rel, err := memoFor(ctx).release(ctx, id)
 	if graph.ErrorCode(err) == graph.ENOTFOUND {

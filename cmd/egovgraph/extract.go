@@ -82,6 +82,7 @@ type extractedRelation struct {
 	To         string  `json:"to"`
 	Role       string  `json:"role,omitempty"`
 	Evidence   string  `json:"evidence,omitempty"`
+	Quote      string  `json:"quote,omitempty"`
 	Confidence float64 `json:"confidence"`
 	Rule       string  `json:"rule,omitempty"`
 }
@@ -97,7 +98,7 @@ func specOutput(rel graph.Release) extraction {
 	}
 	for _, f := range rel.Facts {
 		out.Relations = append(out.Relations, extractedRelation{Type: string(f.Type), From: names[f.From], To: names[f.To],
-			Role: f.Role, Evidence: f.Sentence, Confidence: f.Confidence, Rule: f.Rule})
+			Role: f.Role, Evidence: f.Sentence, Quote: f.Quote, Confidence: f.Confidence, Rule: f.Rule})
 	}
 	return out
 }
@@ -132,6 +133,9 @@ func writeExplanation(w io.Writer, rel graph.Release) {
 		}
 		fmt.Fprintf(w, "  %s %s → %s%s  [rule %s, confidence %.2f]\n", f.Type, names[f.From], names[f.To], role, f.Rule, f.Confidence)
 		fmt.Fprintf(w, "      „%s“\n", f.Sentence)
+		if f.Quote != "" {
+			fmt.Fprintf(w, "      quoted: %s\n", f.Quote)
+		}
 	}
 	fmt.Fprintln(w)
 }

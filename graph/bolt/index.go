@@ -266,7 +266,7 @@ func (idx *index) aggregateRelation(id string, n *relationNode) graph.Relation {
 		for _, f := range facts {
 			ev = append(ev, graph.Evidence{
 				ReleaseID: r.ID, Source: r.Source, Title: r.Title, Date: r.Date,
-				Sentence: f.Sentence, Confidence: f.Confidence, Rule: f.Rule,
+				Sentence: f.Sentence, Quote: f.Quote, Confidence: f.Confidence, Rule: f.Rule,
 			})
 		}
 	}

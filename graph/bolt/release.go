@@ -164,6 +164,7 @@ type factRecord struct {
 	To         string  `json:"to"`
 	Role       string  `json:"role,omitempty"`
 	Sentence   string  `json:"sentence,omitempty"`
+	Quote      string  `json:"quote,omitempty"`
 	Confidence float64 `json:"confidence,omitempty"`
 	Rule       string  `json:"rule,omitempty"`
 }
@@ -179,7 +180,7 @@ func encodeRelease(r graph.Release) ([]byte, error) {
 	for _, f := range r.Facts {
 		rec.Facts = append(rec.Facts, factRecord{
 			Type: string(f.Type), From: f.From, To: f.To, Role: f.Role,
-			Sentence: f.Sentence, Confidence: f.Confidence, Rule: f.Rule,
+			Sentence: f.Sentence, Quote: f.Quote, Confidence: f.Confidence, Rule: f.Rule,
 		})
 	}
 	return json.Marshal(rec)
@@ -201,7 +202,7 @@ func decodeRelease(data []byte) (*graph.Release, error) {
 	for _, f := range rec.Facts {
 		r.Facts = append(r.Facts, graph.Fact{
 			Type: graph.RelationType(f.Type), From: f.From, To: f.To, Role: f.Role,
-			Sentence: f.Sentence, Confidence: f.Confidence, Rule: f.Rule,
+			Sentence: f.Sentence, Quote: f.Quote, Confidence: f.Confidence, Rule: f.Rule,
 		})
 	}
 	if err := r.Validate(); err != nil {
