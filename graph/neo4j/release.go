@@ -105,14 +105,9 @@ var factsOf = func() string {
 	return "CALL (r) {\n" + strings.Join(parts, "\nUNION ALL\n") + "\n}"
 }()
 
-// writeRelease writes the release node, its STATES links and one relationship per fact.
+// writeRelease writes the release node, its STATES links and one relationship per fact, in
+// one statement unless the release has more than batchSize entities or facts.
 func writeRelease(ctx context.Context, tx driver.ManagedTransaction, r graph.Release) error {
-	if _, err := collect(ctx, tx, `
-		MERGE (r:Release {id: $id})
-		SET r.source = $source, r.title = $title, r.date = $date, r.hash = $hash`,
-		map[string]any{"id": r.ID, "source": r.Source, "title": r.Title, "date": nullable(r.Date), "hash": r.Hash}); err != nil {
-		return err
-	}
 	a := age(r.Date, r.ID)
 	entities := make([]map[string]any, len(r.Entities))
 	for i, e := range r.Entities {
@@ -123,20 +118,6 @@ func writeRelease(ctx context.Context, tx driver.ManagedTransaction, r graph.Rel
 			"themenfeldAge": ageIf(e.Themenfeld, a),
 		}}
 	}
-	for chunk := range slices.Chunk(entities, batchSize) {
-		// The name, aliases and identifiers are set by refreshEntities.
-		if _, err := collect(ctx, tx, `
-			MATCH (r:Release {id: $id})
-			UNWIND $entities AS row
-			MERGE (e:Entity {id: row.id})
-			ON CREATE SET e.type = row.type
-			SET e:$(row.type)
-			CREATE (r)-[s:STATES]->(e)
-			SET s = row.mention`,
-			map[string]any{"id": r.ID, "entities": chunk}); err != nil {
-			return err
-		}
-	}
 	facts := make([]map[string]any, len(r.Facts))
 	for i, f := range r.Facts {
 		f = f.Normalize()
@@ -145,13 +126,45 @@ func writeRelease(ctx context.Context, tx driver.ManagedTransaction, r graph.Rel
 			"evidence": f.Sentence, "confidence": f.Confidence, "rule": f.Rule, "pos": i,
 		}}
 	}
+	// Each statement takes a chunk of entities, of facts or of both; the facts go with or
+	// after the last chunk of entities, so that their ends exist.
+	type batch struct{ entities, facts []map[string]any }
+	var batches []batch
+	for chunk := range slices.Chunk(entities, batchSize) {
+		batches = append(batches, batch{entities: chunk})
+	}
+	if len(batches) == 0 {
+		batches = append(batches, batch{})
+	}
 	for chunk := range slices.Chunk(facts, batchSize) {
+		if last := &batches[len(batches)-1]; last.facts == nil {
+			last.facts = chunk
+		} else {
+			batches = append(batches, batch{facts: chunk})
+		}
+	}
+	for _, b := range batches {
+		// The name, aliases and identifiers of the entities are set by refreshEntities.
 		if _, err := collect(ctx, tx, `
-			UNWIND $facts AS f
-			MATCH (a:Entity {id: f.from}), (b:Entity {id: f.to})
-			CREATE (a)-[x:$(f.type)]->(b)
-			SET x = f.props`,
-			map[string]any{"facts": chunk}); err != nil {
+			MERGE (r:Release {id: $id})
+			SET r.source = $source, r.title = $title, r.date = $date, r.hash = $hash
+			WITH r
+			CALL (r) {
+				UNWIND $entities AS row
+				MERGE (e:Entity {id: row.id})
+				ON CREATE SET e.type = row.type
+				SET e:$(row.type)
+				CREATE (r)-[s:STATES]->(e)
+				SET s = row.mention
+			}
+			CALL () {
+				UNWIND $facts AS f
+				MATCH (a:Entity {id: f.from}), (b:Entity {id: f.to})
+				CREATE (a)-[x:$(f.type)]->(b)
+				SET x = f.props
+			}`,
+			map[string]any{"id": r.ID, "source": r.Source, "title": r.Title, "date": nullable(r.Date), "hash": r.Hash,
+				"entities": b.entities, "facts": b.facts}); err != nil {
 			return err
 		}
 	}

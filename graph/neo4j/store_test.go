@@ -429,3 +429,38 @@ func laterWrites(rels []graph.Release) []graph.Release {
 	newer := graph.Release{Source: "pm/2030-01-01-spaeter.md", Date: "2030-01-01", Hash: "h", Entities: []graph.Entity{e}}.WithID()
 	return []graph.Release{replaced, newer}
 }
+
+// A release with more entities and facts than one statement takes is written whole, in
+// several, and replaced whole.
+func TestLargeRelease(t *testing.T) {
+	s := opener(MustConfig(t))(t, true)
+	defer s.Close()
+	r := graph.Release{Source: "pm/2024-05-01-themenliste.md", Date: "2024-05-01", Hash: "h",
+		Entities: []graph.Entity{graph.NewEntity(graph.State, "Bayern")}}
+	for i := range 2*batchSize + 1 {
+		topic := graph.NewEntity(graph.Topic, fmt.Sprintf("Thema %04d", i))
+		r.Entities = append(r.Entities, topic)
+		r.Facts = append(r.Facts, graph.Fact{Type: graph.WorksOn, From: "state:bayern", To: topic.ID,
+			Sentence: "Bayern arbeitet an " + topic.Name + ".", Confidence: 0.5, Rule: "works-on/test"})
+	}
+	r = r.WithID()
+	graphtest.MustPut(t, s, r)
+	got, err := s.Release(t.Context(), r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, r) {
+		t.Errorf("Release: got %d entities and %d facts, want %d and %d", len(got.Entities), len(got.Facts), len(r.Entities), len(r.Facts))
+	}
+	want := graph.Stats{Releases: 1, Entities: len(r.Entities), Relations: len(r.Facts)}
+	if st, err := s.Stats(t.Context()); err != nil || st != want {
+		t.Errorf("Stats: got %+v, %v; want %+v", st, err, want)
+	}
+
+	r.Entities, r.Facts, r.Hash = r.Entities[:1], nil, "changed"
+	graphtest.MustPut(t, s, r)
+	want = graph.Stats{Releases: 1, Entities: 1}
+	if st, err := s.Stats(t.Context()); err != nil || st != want {
+		t.Errorf("Stats after replacing: got %+v, %v; want %+v", st, err, want)
+	}
+}
