@@ -19,12 +19,19 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 say() { echo "bench.sh: $*" >&2; }
 
+tmp=$(mktemp -d)
+cleanup() {
+	rm -rf "$tmp"
+	[[ -z ${stop_neo4j:-} ]] || scripts/neo4j.sh stop
+}
+trap cleanup EXIT
+
 if [[ -z ${NEO4J_URI:-} ]]; then
 	export NEO4J_PASSWORD=${NEO4J_PASSWORD:-egovgraph}
 	running=
 	scripts/neo4j.sh status >/dev/null 2>&1 && running=1
 	if scripts/neo4j.sh start; then
-		[[ -z $running ]] && trap 'scripts/neo4j.sh stop' EXIT
+		[[ -z $running ]] && stop_neo4j=1
 		export NEO4J_URI=bolt://127.0.0.1:${NEO4J_BOLT_PORT:-7687}
 	else
 		say "Neo4j did not start; the Neo4j benchmarks will be skipped"
@@ -42,7 +49,7 @@ requests=${BENCH_REQUESTS:-2000}
 } | tee "$out" >&2
 
 # One test binary for all runs: the same code throughout, however the tree changes meanwhile.
-bin=$(mktemp -d)/egovgraph.test
+bin=$tmp/egovgraph.test
 go test -c -o "$bin" ./cmd/egovgraph
 
 # run BENCHTIME PATTERN runs the benchmarks of cmd/egovgraph that PATTERN selects, in the
