@@ -225,7 +225,7 @@ func testReleaseUnknown(t *testing.T, h *harness) {
 func evidence(r graph.Release, f graph.Fact) graph.Evidence {
 	return graph.Evidence{
 		ReleaseID: r.ID, Source: r.Source, Title: r.Title, Date: r.Date,
-		Sentence: f.Sentence, Confidence: f.Confidence, Rule: f.Rule,
+		Sentence: f.Sentence, Quote: f.Quote, Confidence: f.Confidence, Rule: f.Rule,
 	}
 }
 

@@ -94,7 +94,7 @@ func readRelations(ctx context.Context, tx driver.ManagedTransaction, match stri
 		MATCH (r:Release {id: x.release})
 		WITH x.relationId AS id, type(x) AS type, startNode(x).id AS from, endNode(x).id AS to,
 			collect({release: r.id, source: r.source, title: r.title, date: r.date,
-				sentence: x.evidence, confidence: x.confidence, rule: x.rule, role: x.role, pos: x.pos}) AS evidence
+				sentence: x.evidence, quote: x.quote, confidence: x.confidence, rule: x.rule, role: x.role, pos: x.pos}) AS evidence
 		RETURN id, type, from, to, evidence
 		ORDER BY id`, params)
 	if err != nil {
@@ -116,6 +116,7 @@ func readRelations(ctx context.Context, tx driver.ManagedTransaction, match stri
 				Title:      str(e["title"]),
 				Date:       str(e["date"]),
 				Sentence:   str(e["sentence"]),
+				Quote:      str(e["quote"]),
 				Confidence: float(e["confidence"]),
 				Rule:       str(e["rule"]),
 			}

@@ -123,7 +123,7 @@ func writeRelease(ctx context.Context, tx driver.ManagedTransaction, r graph.Rel
 		f = f.Normalize()
 		facts[i] = map[string]any{"type": string(f.Type), "from": f.From, "to": f.To, "props": map[string]any{
 			"relationId": f.RelationID(), "role": nullable(f.Role), "release": r.ID, "date": nullable(r.Date),
-			"evidence": f.Sentence, "confidence": f.Confidence, "rule": f.Rule, "pos": i,
+			"evidence": f.Sentence, "quote": nullable(f.Quote), "confidence": f.Confidence, "rule": f.Rule, "pos": i,
 		}}
 	}
 	// Each statement takes a chunk of entities, of facts or of both; the facts go with or
@@ -253,7 +253,7 @@ func loadReleases(ctx context.Context, tx driver.ManagedTransaction, ids []strin
 			`+factsOf+`
 			WITH a, x, b ORDER BY x.pos
 			RETURN collect({type: type(x), from: a.id, to: b.id, role: x.role, sentence: x.evidence,
-				confidence: x.confidence, rule: x.rule}) AS facts
+				quote: x.quote, confidence: x.confidence, rule: x.rule}) AS facts
 		}
 		RETURN r {.id, .source, .title, .date, .hash} AS release, entities, facts
 		ORDER BY i`,
@@ -281,6 +281,7 @@ func loadReleases(ctx context.Context, tx driver.ManagedTransaction, ids []strin
 				To:         str(f["to"]),
 				Role:       str(f["role"]),
 				Sentence:   str(f["sentence"]),
+				Quote:      str(f["quote"]),
 				Confidence: float(f["confidence"]),
 				Rule:       str(f["rule"]),
 			})

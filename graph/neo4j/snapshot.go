@@ -96,7 +96,7 @@ func allRelations(ctx context.Context, tx driver.ManagedTransaction) ([]graph.Re
 	rec, err = single(ctx, tx, `
 		MATCH (a:Entity)-[x:`+typePattern(nil)+`]->(b:Entity)
 		RETURN collect([x.relationId, type(x), a.id, b.id, x.role, x.release, x.evidence,
-			x.confidence, x.rule, x.pos])`, nil)
+			x.confidence, x.rule, x.pos, x.quote])`, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +113,7 @@ func allRelations(ctx context.Context, tx driver.ManagedTransaction) ([]graph.Re
 			roles = append(roles, spelling{})
 		}
 		e := releases[str(row[5])]
-		e.Sentence, e.Confidence, e.Rule = str(row[6]), float(row[7]), str(row[8])
+		e.Sentence, e.Confidence, e.Rule, e.Quote = str(row[6]), float(row[7]), str(row[8]), str(row[10])
 		out[i].Evidence = append(out[i].Evidence, e)
 		roles[i].offer(e, integer(row[9]), str(row[4]))
 	}

@@ -7,7 +7,7 @@
 //     :Municipality, :Authority, :Organization, :Person, :Topic, :Project); the identifiers
 //     are there where known;
 //   - (:Entity)-[:MEMBER_OF|COOPERATES_WITH|HOLDS_ROLE|WORKS_ON {relationId, role, release,
-//     date, evidence, confidence, rule}]->(:Entity), one relationship per fact of each
+//     date, evidence, quote, confidence, rule}]->(:Entity), one relationship per fact of each
 //     release; COOPERATES_WITH points from the smaller ID to the greater;
 //   - (:Release {id, source, title, date, hash})-[:STATES {name, aliases, iso3166, wikidata,
 //     themenfeld, entity, age, iso3166Age, wikidataAge, themenfeldAge}]->(:Entity) for every
