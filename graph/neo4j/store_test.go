@@ -1,50 +1,25 @@
 package neo4j
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/egovgraph/egovgraph/graph"
 	"github.com/egovgraph/egovgraph/graph/graphtest"
+	"github.com/egovgraph/egovgraph/graph/neo4j/neo4jtest"
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
-// defaultPassword is the password scripts/neo4j.sh gives user neo4j unless NEO4J_PASSWORD
-// says otherwise.
-const defaultPassword = "egovgraph"
-
-// MustConfig returns the configuration of the test server: NEO4J_URI (default
-// bolt://127.0.0.1:7687), NEO4J_USER, NEO4J_PASSWORD (default egovgraph) and
-// NEO4J_DATABASE. When no server answers there, it skips tb, or fails it when CI=true.
+// MustConfig returns the configuration of the test server (see neo4jtest.MustServer): it
+// skips tb when none answers, or fails it when CI=true.
 func MustConfig(tb testing.TB) Config {
 	tb.Helper()
-	cfg := Config{
-		URI:      cmp.Or(os.Getenv("NEO4J_URI"), "bolt://127.0.0.1:7687"),
-		User:     os.Getenv("NEO4J_USER"),
-		Password: cmp.Or(os.Getenv("NEO4J_PASSWORD"), defaultPassword),
-		Database: os.Getenv("NEO4J_DATABASE"),
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	s, err := Open(ctx, cfg)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("no Neo4j to test against (CI=true): %v", err)
-		}
-		tb.Skipf("no Neo4j to test against: %v; start one with scripts/neo4j.sh start", err)
-	}
-	if err := s.Close(); err != nil {
-		tb.Fatalf("Close: %v", err)
-	}
-	return cfg
+	return Config(neo4jtest.MustServer(tb))
 }
 
 // opener opens stores on the test server; a fresh one starts from an empty database.
@@ -93,7 +68,7 @@ func TestOpenWrongPassword(t *testing.T) {
 
 func TestOpenUnreachable(t *testing.T) {
 	// Nothing listens on port 1 of the loopback address: the connection is refused at once.
-	cfg := Config{URI: "bolt://127.0.0.1:1", Password: defaultPassword}
+	cfg := Config{URI: "bolt://127.0.0.1:1", Password: neo4jtest.DefaultPassword}
 	s, err := Open(t.Context(), cfg)
 	if err == nil {
 		s.Close()
