@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -45,7 +46,7 @@ Flags:
 		loadSamples := fs.Bool("samples", samplesDefault, "load the bundled sample releases into an empty store (env EGOVGRAPH_SAMPLES)")
 		publicDefault, publicErr := envBool("EGOVGRAPH_PUBLIC", false)
 		public := fs.Bool("public", publicDefault, "public deployment: no introspection and no IDE (env EGOVGRAPH_PUBLIC)")
-		timeout := fs.Duration("timeout", 10*time.Second, "time allowed for one GraphQL request")
+		timeout := fs.Duration("timeout", 10*time.Second, "time allowed for one GraphQL or export request")
 		return func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			if len(args) > 0 {
 				return fmt.Errorf("unexpected arguments %q: %w", args, errUsage)
@@ -191,7 +192,7 @@ func (s *server) routes() http.Handler {
 	opts := s.opts
 	opts.Analyzer = analyzer
 	r.Handle("/graphql", schema.NewHandler(&s.store, opts))
-	r.Handle("/export/{format}", export.NewHandler(analyzer, s.log))
+	r.Handle("/export/{format}", http.TimeoutHandler(export.NewHandler(analyzer, s.log), cmp.Or(s.opts.Timeout, schema.DefaultTimeout), "export timed out\n"))
 	if s.ide {
 		r.Handle("/", schema.Playground("egovgraph", "/graphql"))
 	}
