@@ -39,6 +39,7 @@ func TestErrorCodes(t *testing.T) {
 		{"search first negative", `{ search(text: "b", first: -1) { id } }`, nil, "INVALID", "first -1"},
 		{"depth too deep", `{ neighborhood(id: "state:bayern", depth: 4) { nodes { id } } }`, nil, "INVALID", "depth 4"},
 		{"neighborhood of nobody", `{ neighborhood(id: "state:atlantis") { nodes { id } } }`, nil, "NOT_FOUND", "atlantis"},
+		{"neighborhood page too large", `{ neighborhood(id: "state:bayern", first: 501) { nodes { id } } }`, nil, "INVALID", "first 501"},
 		{"unknown field", `{ entity(id: "state:bayern") { population } }`, nil, "GRAPHQL_VALIDATION_FAILED", "population"},
 		{"unknown enum value", `{ entities(type: Country) { totalCount } }`, nil, "GRAPHQL_VALIDATION_FAILED", "Country"},
 		{"syntax", `{ entity(id: `, nil, "GRAPHQL_PARSE_FAILED", ""},

@@ -190,8 +190,11 @@ type ComplexityRoot struct {
 	}
 
 	Neighborhood struct {
-		Edges func(childComplexity int) int
-		Nodes func(childComplexity int) int
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		TotalEdges func(childComplexity int) int
+		TotalNodes func(childComplexity int) int
+		Truncated  func(childComplexity int) int
 	}
 
 	Network struct {
@@ -294,7 +297,7 @@ type ComplexityRoot struct {
 		CoMembership func(childComplexity int, id string, first *int, after *string) int
 		Entities     func(childComplexity int, typeArg *graph.EntityType, first *int, after *string) int
 		Entity       func(childComplexity int, id string) int
-		Neighborhood func(childComplexity int, id string, depth int, types []graph.RelationType, asOf *string) int
+		Neighborhood func(childComplexity int, id string, depth int, types []graph.RelationType, asOf *string, first int) int
 		Network      func(childComplexity int, filter *network.Filter, asOf *string) int
 		Path         func(childComplexity int, from string, to string, maxDepth int, types []graph.RelationType, asOf *string, first *int, after *string) int
 		Posts        func(childComplexity int, party *string, role *string, first *int, after *string) int
@@ -418,7 +421,7 @@ type PostResolver interface {
 	Holders(ctx context.Context, obj *network.Post, first *int, after *string) (*HolderConnection, error)
 }
 type QueryResolver interface {
-	Neighborhood(ctx context.Context, id string, depth int, types []graph.RelationType, asOf *string) (*graph.Subgraph, error)
+	Neighborhood(ctx context.Context, id string, depth int, types []graph.RelationType, asOf *string, first int) (*Neighborhood, error)
 	Stats(ctx context.Context) (*graph.Stats, error)
 	Analytics(ctx context.Context) (*network.View, error)
 	CoMembership(ctx context.Context, id string, first *int, after *string) (*CoMemberConnection, error)
@@ -991,6 +994,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Neighborhood.Nodes(childComplexity), true
+	case "Neighborhood.totalEdges":
+		if e.ComplexityRoot.Neighborhood.TotalEdges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Neighborhood.TotalEdges(childComplexity), true
+	case "Neighborhood.totalNodes":
+		if e.ComplexityRoot.Neighborhood.TotalNodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Neighborhood.TotalNodes(childComplexity), true
+	case "Neighborhood.truncated":
+		if e.ComplexityRoot.Neighborhood.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Neighborhood.Truncated(childComplexity), true
 
 	case "Network.edges":
 		if e.ComplexityRoot.Network.Edges == nil {
@@ -1377,7 +1398,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(int), args["types"].([]graph.RelationType), args["asOf"].(*string)), true
+		return e.ComplexityRoot.Query.Neighborhood(childComplexity, args["id"].(string), args["depth"].(int), args["types"].([]graph.RelationType), args["asOf"].(*string), args["first"].(int)), true
 	case "Query.network":
 		if e.ComplexityRoot.Query.Network == nil {
 			break
@@ -2106,6 +2127,12 @@ func (ec *executionContext) childFields_Neighborhood(ctx context.Context, field 
 		return ec.fieldContext_Neighborhood_nodes(ctx, field)
 	case "edges":
 		return ec.fieldContext_Neighborhood_edges(ctx, field)
+	case "totalNodes":
+		return ec.fieldContext_Neighborhood_totalNodes(ctx, field)
+	case "totalEdges":
+		return ec.fieldContext_Neighborhood_totalEdges(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Neighborhood_truncated(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Neighborhood", field.Name)
 }
@@ -2927,6 +2954,14 @@ func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, r
 		return nil, err
 	}
 	args["asOf"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
 	return args, nil
 }
 
@@ -5538,7 +5573,7 @@ func (ec *executionContext) fieldContext_LinkEdge_node(_ context.Context, field 
 	return fc, nil
 }
 
-func (ec *executionContext) _Neighborhood_nodes(ctx context.Context, field graphql.CollectedField, obj *graph.Subgraph) (ret graphql.Marshaler) {
+func (ec *executionContext) _Neighborhood_nodes(ctx context.Context, field graphql.CollectedField, obj *Neighborhood) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5570,7 +5605,7 @@ func (ec *executionContext) fieldContext_Neighborhood_nodes(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _Neighborhood_edges(ctx context.Context, field graphql.CollectedField, obj *graph.Subgraph) (ret graphql.Marshaler) {
+func (ec *executionContext) _Neighborhood_edges(ctx context.Context, field graphql.CollectedField, obj *Neighborhood) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5600,6 +5635,75 @@ func (ec *executionContext) fieldContext_Neighborhood_edges(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Neighborhood_totalNodes(ctx context.Context, field graphql.CollectedField, obj *Neighborhood) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Neighborhood_totalNodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalNodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Neighborhood_totalNodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Neighborhood", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Neighborhood_totalEdges(ctx context.Context, field graphql.CollectedField, obj *Neighborhood) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Neighborhood_totalEdges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalEdges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Neighborhood_totalEdges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Neighborhood", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Neighborhood_truncated(ctx context.Context, field graphql.CollectedField, obj *Neighborhood) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Neighborhood_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Neighborhood_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Neighborhood", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Network_version(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
@@ -6982,11 +7086,11 @@ func (ec *executionContext) _Query_neighborhood(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(int), fc.Args["types"].([]graph.RelationType), fc.Args["asOf"].(*string))
+			return ec.Resolvers.Query().Neighborhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(int), fc.Args["types"].([]graph.RelationType), fc.Args["asOf"].(*string), fc.Args["first"].(int))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
-			return ec.marshalNNeighborhood2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐSubgraph(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *Neighborhood) graphql.Marshaler {
+			return ec.marshalNNeighborhood2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNeighborhood(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10883,7 +10987,7 @@ func (ec *executionContext) _LinkEdge(ctx context.Context, sel ast.SelectionSet,
 
 var neighborhoodImplementors = []string{"Neighborhood"}
 
-func (ec *executionContext) _Neighborhood(ctx context.Context, sel ast.SelectionSet, obj *graph.Subgraph) graphql.Marshaler {
+func (ec *executionContext) _Neighborhood(ctx context.Context, sel ast.SelectionSet, obj *Neighborhood) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, neighborhoodImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -10899,6 +11003,21 @@ func (ec *executionContext) _Neighborhood(ctx context.Context, sel ast.Selection
 			}
 		case "edges":
 			out.Values[i] = ec._Neighborhood_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalNodes":
+			out.Values[i] = ec._Neighborhood_totalNodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalEdges":
+			out.Values[i] = ec._Neighborhood_totalEdges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._Neighborhood_truncated(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -12907,7 +13026,7 @@ func (ec *executionContext) marshalNLinkEdge2ᚕgithubᚗcomᚋegovgraphᚋegovg
 	return ret
 }
 
-func (ec *executionContext) marshalNNeighborhood2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *graph.Subgraph) graphql.Marshaler {
+func (ec *executionContext) marshalNNeighborhood2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNeighborhood(ctx context.Context, sel ast.SelectionSet, v *Neighborhood) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Neighborhood!")
 		return graphql.Null

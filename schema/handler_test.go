@@ -459,6 +459,10 @@ func TestNeighborhood(t *testing.T) {
 				graph.RelationID(graph.MemberOf, "state:bayern", "org:govdigital", ""),
 				graph.RelationID(graph.MemberOf, "state:hessen", "org:govdigital", ""),
 			}},
+		// Its own relation before the others'.
+		{"first 1 of depth 2", `id: "state:hessen", depth: 2, types: [MEMBER_OF], first: 1`,
+			[]string{"org:govdigital", "state:hessen"},
+			[]string{graph.RelationID(graph.MemberOf, "state:hessen", "org:govdigital", "")}},
 		// Before Bayern joined govdigital and Gerlach was named.
 		{"as of a day", `id: "state:bayern", asOf: "2021-06-30"`,
 			[]string{"state:bayern", "state:brandenburg", "topic:ein-und-auswanderung"},
@@ -496,6 +500,29 @@ func TestNeighborhood(t *testing.T) {
 				t.Errorf("edges: got %q, want %q", edges, tt.wantEdges)
 			}
 		})
+	}
+}
+
+func TestNeighborhoodTruncated(t *testing.T) {
+	h := MustHandler(t)
+	var data struct {
+		Neighborhood struct {
+			TotalNodes, TotalEdges int
+			Truncated              bool
+			Edges                  []relation
+		}
+	}
+	const q = `query($first: Int!) { neighborhood(id: "state:hessen", depth: 2, types: [MEMBER_OF], first: $first) {
+		totalNodes totalEdges truncated edges { id } } }`
+	for _, tt := range []struct {
+		first, edges int
+		truncated    bool
+	}{{1, 1, true}, {2, 2, false}, {500, 2, false}} {
+		MustQuery(t, h, q, map[string]any{"first": tt.first}, &data)
+		n := data.Neighborhood
+		if n.TotalNodes != 3 || n.TotalEdges != 2 || n.Truncated != tt.truncated || len(n.Edges) != tt.edges {
+			t.Errorf("first %d: got %+v, want 3 nodes and 2 edges in all, %d returned, truncated %v", tt.first, n, tt.edges, tt.truncated)
+		}
 	}
 }
 

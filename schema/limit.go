@@ -35,8 +35,8 @@ func setComplexity(c *ComplexityRoot) {
 	c.Query.Search = func(child int, _ string, first int) int {
 		return perItem(child, pageSize(&first))
 	}
-	c.Query.Neighborhood = func(child int, _ string, depth int, _ []graph.RelationType, _ *string) int {
-		return perItem(child, graph.DefaultPageSize*min(max(depth, 1), graph.MaxDepth))
+	c.Query.Neighborhood = func(child int, _ string, _ int, _ []graph.RelationType, _ *string, first int) int {
+		return perItem(child, pageSize(&first))
 	}
 
 	c.Network.Nodes = perPage

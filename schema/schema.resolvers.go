@@ -11,28 +11,31 @@ import (
 	"github.com/egovgraph/egovgraph/graph"
 )
 
-func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth int, types []graph.RelationType, asOf *string) (*graph.Subgraph, error) {
+func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth int, types []graph.RelationType, asOf *string, first int) (*Neighborhood, error) {
 	if depth < 1 || depth > graph.MaxDepth {
 		return nil, graph.Errorf(graph.EINVALID, "depth %d: want 1 to %d", depth, graph.MaxDepth)
 	}
+	if err := (graph.Page{First: first}).Validate(); err != nil || first < 1 {
+		return nil, graph.Errorf(graph.EINVALID, "first %d: want 1 to %d", first, graph.MaxPageSize)
+	}
+	var g graph.Subgraph
 	if asOf != nil {
 		v, err := memoFor(ctx).networkView(ctx)
 		if err != nil {
 			return nil, err
 		}
-		g, err := v.Neighborhood(id, depth, types, *asOf)
-		if err != nil {
+		if g, err = v.Neighborhood(id, depth, types, *asOf); err != nil {
 			return nil, err
 		}
-		memoFor(ctx).prime(g.Nodes)
-		return &g, nil
+	} else {
+		var err error
+		if g, err = r.store.Neighborhood(ctx, id, depth, types); err != nil {
+			return nil, err
+		}
 	}
-	g, err := r.store.Neighborhood(ctx, id, depth, types)
-	if err != nil {
-		return nil, err
-	}
-	memoFor(ctx).prime(g.Nodes)
-	return &g, nil
+	n := limitNeighborhood(g, id, first)
+	memoFor(ctx).prime(n.Nodes)
+	return &n, nil
 }
 
 func (r *queryResolver) Stats(ctx context.Context) (*graph.Stats, error) {
