@@ -23,12 +23,19 @@ type index struct {
 }
 
 // entityNode is one entity: how each release names it, the aggregate, and its relations.
+// Besides the mentions it keeps what the aggregate is made of, so that a write touching the
+// entity costs the same however many releases name it: how many mentions give each name or
+// alias, and the releases naming it and those giving each identifier, newest on top.
 type entityNode struct {
 	id       string
 	ord      int
 	mentions map[string]graph.Entity // by release ID
-	entity   graph.Entity
-	rels     []*relationNode // relations with the entity at either end
+	names    map[string]int          // mentions giving each name or alias, counted per occurrence
+	// named holds every release naming the entity; iso, wikidata and themenfeld those whose
+	// mention gives the identifier.
+	named, iso, wikidata, themenfeld releaseHeap
+	entity                           graph.Entity
+	rels                             []*relationNode // relations with the entity at either end
 }
 
 // relationNode is one relation: the facts each release states for it, and the aggregate.
@@ -102,18 +109,34 @@ func (idx *index) position(r *graph.Release) int {
 // link records r's mentions and facts, and a new relation at both its ends; refresh then
 // rebuilds the aggregates and lists the new nodes.
 func (idx *index) link(r *graph.Release) {
+	var named []*entityNode
 	for _, e := range r.Entities {
 		n := idx.entities[e.ID]
 		if n == nil {
-			n = &entityNode{id: e.ID, ord: -1, mentions: map[string]graph.Entity{}}
+			n = &entityNode{id: e.ID, ord: -1, mentions: map[string]graph.Entity{}, names: map[string]int{}}
 			idx.entities[e.ID] = n
 		}
 		if m, ok := n.mentions[r.ID]; ok {
 			// Listed twice by one release: keep every name and identifier it gives.
 			e.Aliases = slices.Concat(m.Aliases, []string{m.Name}, e.Aliases)
 			e.ISO3166, e.Wikidata, e.Themenfeld = cmp.Or(e.ISO3166, m.ISO3166), cmp.Or(e.Wikidata, m.Wikidata), cmp.Or(e.Themenfeld, m.Themenfeld)
+		} else {
+			named = append(named, n)
 		}
 		n.mentions[r.ID] = e
+	}
+	for _, n := range named {
+		m := n.mentions[r.ID]
+		n.count(m, 1)
+		n.named.push(r, idx.live)
+		for _, h := range []struct {
+			heap  *releaseHeap
+			value string
+		}{{&n.iso, m.ISO3166}, {&n.wikidata, m.Wikidata}, {&n.themenfeld, m.Themenfeld}} {
+			if h.value != "" {
+				h.heap.push(r, idx.live)
+			}
+		}
 	}
 	for _, f := range r.Facts {
 		id := f.RelationID()
@@ -135,8 +158,12 @@ func (idx *index) link(r *graph.Release) {
 func (idx *index) unlink(r *graph.Release) {
 	delete(idx.releases, r.ID)
 	for _, e := range r.Entities {
+		// The heaps drop r's entries once they come to the top.
 		if n := idx.entities[e.ID]; n != nil {
-			delete(n.mentions, r.ID)
+			if m, ok := n.mentions[r.ID]; ok {
+				n.count(m, -1)
+				delete(n.mentions, r.ID)
+			}
 		}
 	}
 	for _, f := range r.Facts {
@@ -213,43 +240,105 @@ func renumberRelations(list []*relationNode, from int) {
 	}
 }
 
+// live reports whether r is a stored release, not one replaced since.
+func (idx *index) live(r *graph.Release) bool {
+	return idx.releases[r.ID] == r
+}
+
+// count adds by to the count of each name and alias m gives, forgetting those at zero.
+func (n *entityNode) count(m graph.Entity, by int) {
+	for _, a := range append([]string{m.Name}, m.Aliases...) {
+		if n.names[a] += by; n.names[a] == 0 {
+			delete(n.names, a)
+		}
+	}
+}
+
 // aggregateEntity names an entity as its newest release does and gathers every other name
 // and alias as aliases; each identifier is the one the newest release giving one gives.
 func (idx *index) aggregateEntity(n *entityNode) graph.Entity {
-	var name, iso, wikidata, themenfeld newest
-	for rid, m := range n.mentions {
-		r := idx.releases[rid]
-		name.offer(r, m.Name)
-		iso.offer(r, m.ISO3166)
-		wikidata.offer(r, m.Wikidata)
-		themenfeld.offer(r, m.Themenfeld)
-	}
-	seen := map[string]bool{name.value: true}
+	from := n.named.top(idx.live)
+	m := n.mentions[from.ID]
 	var aliases []string
-	for _, m := range n.mentions {
-		for _, a := range append([]string{m.Name}, m.Aliases...) {
-			if !seen[a] {
-				seen[a] = true
-				aliases = append(aliases, a)
-			}
+	for a := range n.names {
+		if a != m.Name {
+			aliases = append(aliases, a)
 		}
 	}
 	sort.Strings(aliases)
+	identifier := func(h *releaseHeap, value func(graph.Entity) string) string {
+		if r := h.top(idx.live); r != nil {
+			return value(n.mentions[r.ID])
+		}
+		return ""
+	}
 	return graph.Entity{
-		ID: n.id, Type: n.mentions[name.from.ID].Type, Name: name.value, Aliases: aliases,
-		ISO3166: iso.value, Wikidata: wikidata.value, Themenfeld: themenfeld.value,
+		ID: n.id, Type: m.Type, Name: m.Name, Aliases: aliases,
+		ISO3166:    identifier(&n.iso, func(e graph.Entity) string { return e.ISO3166 }),
+		Wikidata:   identifier(&n.wikidata, func(e graph.Entity) string { return e.Wikidata }),
+		Themenfeld: identifier(&n.themenfeld, func(e graph.Entity) string { return e.Themenfeld }),
 	}
 }
 
-// newest keeps the non-empty value that the newest release offering one gives.
-type newest struct {
-	from  *graph.Release
-	value string
+// releaseHeap is a heap of releases with the newest, in the order of Releases, on top. A
+// release leaves it lazily: entries of releases no longer live are dropped when they come to
+// the top, or all at once when they could make up half of the heap.
+type releaseHeap struct {
+	rels []*graph.Release
+	// compactAt is the length at which push drops the entries no longer live.
+	compactAt int
 }
 
-func (n *newest) offer(r *graph.Release, value string) {
-	if value != "" && (n.from == nil || newer(r, n.from)) {
-		n.from, n.value = r, value
+// push adds r.
+func (h *releaseHeap) push(r *graph.Release, live func(*graph.Release) bool) {
+	if len(h.rels) >= h.compactAt {
+		h.rels = slices.DeleteFunc(h.rels, func(r *graph.Release) bool { return !live(r) })
+		for i := len(h.rels)/2 - 1; i >= 0; i-- {
+			h.down(i)
+		}
+		h.compactAt = 2*len(h.rels) + 16
+	}
+	h.rels = append(h.rels, r)
+	for i := len(h.rels) - 1; i > 0; {
+		parent := (i - 1) / 2
+		if !newer(h.rels[i], h.rels[parent]) {
+			break
+		}
+		h.rels[i], h.rels[parent] = h.rels[parent], h.rels[i]
+		i = parent
+	}
+}
+
+// top drops the entries on top that are no longer live and returns the newest live release,
+// or nil when there is none.
+func (h *releaseHeap) top(live func(*graph.Release) bool) *graph.Release {
+	for len(h.rels) > 0 && !live(h.rels[0]) {
+		last := len(h.rels) - 1
+		h.rels[0] = h.rels[last]
+		h.rels[last] = nil
+		h.rels = h.rels[:last]
+		h.down(0)
+	}
+	if len(h.rels) == 0 {
+		return nil
+	}
+	return h.rels[0]
+}
+
+// down moves the entry at i down to its place.
+func (h *releaseHeap) down(i int) {
+	for {
+		newest := i
+		for _, c := range []int{2*i + 1, 2*i + 2} {
+			if c < len(h.rels) && newer(h.rels[c], h.rels[newest]) {
+				newest = c
+			}
+		}
+		if newest == i {
+			return
+		}
+		h.rels[i], h.rels[newest] = h.rels[newest], h.rels[i]
+		i = newest
 	}
 }
 

@@ -1,10 +1,12 @@
 package bolt
 
 import (
+	"cmp"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/egovgraph/egovgraph/graph"
@@ -27,6 +29,26 @@ func TestIndexApplyEqualsBuild(t *testing.T) {
 			r.Entities = slices.DeleteFunc(r.Entities, func(e graph.Entity) bool {
 				return !slices.ContainsFunc(r.Facts, func(f graph.Fact) bool { return f.From == e.ID || f.To == e.ID })
 			})
+			// Another spelling, aliases and identifiers, some of them on a second listing
+			// of the entity, for the aggregates to pick from.
+			for i := range r.Entities {
+				e := &r.Entities[i]
+				if rnd.IntN(2) == 0 {
+					e.Name = strings.ToUpper(e.Name)
+				}
+				e.Aliases = append(e.Aliases, fmt.Sprintf("alias %d", rnd.IntN(4)))
+				ids := []*string{&e.ISO3166, &e.Wikidata, &e.Themenfeld}
+				*ids[rnd.IntN(len(ids))] = fmt.Sprintf("id-%d", step)
+				if rnd.IntN(4) == 0 {
+					again := graph.Entity{ID: e.ID, Type: e.Type, Name: e.Name, Aliases: []string{fmt.Sprintf("again %d", step)}}
+					*[]*string{&again.ISO3166, &again.Wikidata, &again.Themenfeld}[rnd.IntN(3)] = fmt.Sprintf("again-%d", step)
+					r.Entities = append(r.Entities, again)
+				}
+			}
+		}
+		if rnd.IntN(5) == 0 {
+			// Another date moves the release in the order of Releases.
+			r.Date = fmt.Sprintf("20%02d-01-01", 10+rnd.IntN(20))
 		}
 		if err := r.Validate(); err != nil {
 			t.Fatal(err)
@@ -38,6 +60,11 @@ func TestIndexApplyEqualsBuild(t *testing.T) {
 	var rels []*graph.Release
 	for _, r := range current {
 		rels = append(rels, r)
+	}
+	for id, n := range idx.entities {
+		if want := scanEntity(rels, id); !reflect.DeepEqual(n.entity, want) {
+			t.Errorf("entity %s:\n got %+v\nwant %+v", id, n.entity, want)
+		}
 	}
 	want := buildIndex(rels)
 	if got, want := describe(idx), describe(want); !reflect.DeepEqual(got, want) {
@@ -76,4 +103,38 @@ func describe(idx *index) map[string]any {
 	}
 	d["sizes"] = [4]int{len(idx.entities), len(idx.entityList), len(idx.relations), len(idx.relationList)}
 	return d
+}
+
+// scanEntity aggregates entity id as the conformance suite describes it, by a scan of rels.
+func scanEntity(rels []*graph.Release, id string) graph.Entity {
+	rels = slices.Clone(rels)
+	slices.SortFunc(rels, func(a, b *graph.Release) int {
+		if newer(a, b) {
+			return -1
+		}
+		return 1
+	})
+	var e graph.Entity
+	all := map[string]bool{}
+	for _, r := range slices.Backward(rels) {
+		for _, m := range r.Entities {
+			if m.ID != id {
+				continue
+			}
+			// The newest release overwrites, and within it the later listing.
+			e.ID, e.Type, e.Name = m.ID, m.Type, m.Name
+			e.ISO3166, e.Wikidata, e.Themenfeld = cmp.Or(m.ISO3166, e.ISO3166), cmp.Or(m.Wikidata, e.Wikidata), cmp.Or(m.Themenfeld, e.Themenfeld)
+			all[m.Name] = true
+			for _, a := range m.Aliases {
+				all[a] = true
+			}
+		}
+	}
+	for a := range all {
+		if a != e.Name {
+			e.Aliases = append(e.Aliases, a)
+		}
+	}
+	slices.Sort(e.Aliases)
+	return e
 }
