@@ -39,10 +39,14 @@ type entityNode struct {
 }
 
 // relationNode is one relation: the facts each release states for it, and the aggregate.
+// The evidence is kept sorted as facts come and go, and the releases stating the relation
+// in a heap, so that a write costs no sort of all the relation's evidence.
 type relationNode struct {
 	id       string
 	ord      int
 	facts    map[string][]graph.Fact // by release ID
+	evidence []graph.Evidence        // in the order of compareEvidence
+	stated   releaseHeap
 	relation graph.Relation
 }
 
@@ -150,7 +154,16 @@ func (idx *index) link(r *graph.Release) {
 				idx.entities[f.To].rels = append(idx.entities[f.To].rels, n)
 			}
 		}
+		if len(n.facts[r.ID]) == 0 {
+			n.stated.push(r, idx.live)
+		}
 		n.facts[r.ID] = append(n.facts[r.ID], f.Normalize())
+		ev := graph.Evidence{
+			ReleaseID: r.ID, Source: r.Source, Title: r.Title, Date: r.Date,
+			Sentence: f.Sentence, Quote: f.Quote, Confidence: f.Confidence, Rule: f.Rule,
+		}
+		i, _ := slices.BinarySearchFunc(n.evidence, ev, compareEvidence)
+		n.evidence = slices.Insert(n.evidence, i, ev)
 	}
 }
 
@@ -168,7 +181,10 @@ func (idx *index) unlink(r *graph.Release) {
 	}
 	for _, f := range r.Facts {
 		if n := idx.relations[f.RelationID()]; n != nil {
-			delete(n.facts, r.ID)
+			if _, ok := n.facts[r.ID]; ok {
+				delete(n.facts, r.ID)
+				n.evidence = slices.DeleteFunc(n.evidence, func(ev graph.Evidence) bool { return ev.ReleaseID == r.ID })
+			}
 		}
 	}
 }
@@ -345,21 +361,22 @@ func (h *releaseHeap) down(i int) {
 // aggregateRelation gathers the evidence of every release stating the relation; its role
 // is spelled as the newest of them spells it.
 func (idx *index) aggregateRelation(id string, n *relationNode) graph.Relation {
-	var newest *graph.Release
-	var ev []graph.Evidence
-	for rid, facts := range n.facts {
-		r := idx.releases[rid]
-		if newest == nil || newer(r, newest) {
-			newest = r
+	f := n.facts[n.stated.top(idx.live).ID][0]
+	return graph.Relation{ID: id, Type: f.Type, From: f.From, To: f.To, Role: f.Role, Evidence: slices.Clone(n.evidence)}
+}
+
+// compareEvidence orders evidence as graph.SortEvidence does, and evidence alike there by
+// the rest of its fields, so that the order does not depend on the order of writes.
+func compareEvidence(a, b graph.Evidence) int {
+	if (a.Date == "") != (b.Date == "") {
+		if a.Date == "" {
+			return 1
 		}
-		for _, f := range facts {
-			ev = append(ev, graph.Evidence{
-				ReleaseID: r.ID, Source: r.Source, Title: r.Title, Date: r.Date,
-				Sentence: f.Sentence, Quote: f.Quote, Confidence: f.Confidence, Rule: f.Rule,
-			})
-		}
+		return -1
 	}
-	graph.SortEvidence(ev)
-	f := n.facts[newest.ID][0]
-	return graph.Relation{ID: id, Type: f.Type, From: f.From, To: f.To, Role: f.Role, Evidence: ev}
+	return cmp.Or(
+		strings.Compare(a.Date, b.Date), strings.Compare(a.ReleaseID, b.ReleaseID),
+		strings.Compare(a.Sentence, b.Sentence), strings.Compare(a.Quote, b.Quote),
+		cmp.Compare(a.Confidence, b.Confidence), strings.Compare(a.Rule, b.Rule),
+	)
 }
