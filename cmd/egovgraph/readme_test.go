@@ -102,7 +102,7 @@ func (c *schemaClient) answer(t *testing.T, query string) []byte {
 	return out.Bytes()
 }
 
-// answer posts query to api and returns the indented JSON answer.
+// answer posts query to api and returns the JSON answer, laid out for reading.
 func answer(t *testing.T, api http.Handler, query string) string {
 	t.Helper()
 	body, _ := json.Marshal(map[string]string{"query": query})
@@ -110,9 +110,91 @@ func answer(t *testing.T, api http.Handler, query string) string {
 	req.Header.Set("Content-Type", "application/json")
 	rec := httptest.NewRecorder()
 	api.ServeHTTP(rec, req)
-	var out bytes.Buffer
-	if err := json.Indent(&out, rec.Body.Bytes(), "", "  "); err != nil {
+	var out strings.Builder
+	if err := layout(&out, json.NewDecoder(bytes.NewReader(rec.Body.Bytes())), ""); err != nil {
 		t.Fatalf("answer to %s is not JSON (status %d): %s", query, rec.Code, rec.Body)
 	}
 	return out.String()
+}
+
+// inline writes the JSON tokens of dec on one line, a space after each colon and comma.
+func inline(w *strings.Builder, dec *json.Decoder) {
+	dec.UseNumber()
+	// after says, for each open object or array, how many tokens it has had.
+	var after []int
+	var inObject []bool
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return
+		}
+		if d, ok := tok.(json.Delim); ok && (d == '}' || d == ']') {
+			w.WriteString(d.String())
+			after, inObject = after[:len(after)-1], inObject[:len(inObject)-1]
+			continue
+		}
+		if n := len(after); n > 0 {
+			switch {
+			case inObject[n-1] && after[n-1]%2 == 1:
+				w.WriteString(": ")
+			case after[n-1] > 0:
+				w.WriteString(", ")
+			}
+			after[n-1]++
+		}
+		if d, ok := tok.(json.Delim); ok {
+			w.WriteString(d.String())
+			after, inObject = append(after, 0), append(inObject, d == '{')
+			continue
+		}
+		w.WriteString(literal(tok))
+	}
+}
+
+// literal writes a JSON string, number, boolean or null as JSON, with <, > and & as they are.
+func literal(v any) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// lineWidth is how wide an object or array may be to stand on one line of the README.
+const lineWidth = 110
+
+// layout writes the next JSON value of dec in its own order, each object or array on one
+// line when it fits in lineWidth, else one member a line, indented.
+func layout(w *strings.Builder, dec *json.Decoder, indent string) error {
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return err
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, raw); err != nil {
+		return err
+	}
+	if len(indent)+compact.Len() <= lineWidth || (raw[0] != '{' && raw[0] != '[') {
+		inline(w, json.NewDecoder(bytes.NewReader(raw)))
+		return nil
+	}
+	inner := json.NewDecoder(bytes.NewReader(raw))
+	open, _ := inner.Token()
+	closing := map[json.Delim]string{'{': "}", '[': "]"}[open.(json.Delim)]
+	w.WriteString(open.(json.Delim).String() + "\n")
+	for first := true; inner.More(); first = false {
+		if !first {
+			w.WriteString(",\n")
+		}
+		w.WriteString(indent + "  ")
+		if open == json.Delim('{') {
+			key, _ := inner.Token()
+			w.WriteString(literal(key) + ": ")
+		}
+		if err := layout(w, inner, indent+"  "); err != nil {
+			return err
+		}
+	}
+	w.WriteString("\n" + indent + closing)
+	return nil
 }
