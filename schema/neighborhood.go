@@ -25,18 +25,19 @@ func limitNeighborhood(g graph.Subgraph, id string, first int) Neighborhood {
 		return n
 	}
 	n.Truncated = true
+	// g.Edges is ordered by ID: take the entity's own relations, then the others, in order.
 	own := func(r graph.Relation) bool { return r.From == id || r.To == id }
-	edges := slices.Clone(g.Edges)
-	slices.SortStableFunc(edges, func(a, b graph.Relation) int {
-		if own(a) != own(b) {
-			if own(a) {
-				return -1
+	edges := make([]graph.Relation, 0, first)
+	for _, mine := range []bool{true, false} {
+		for _, r := range g.Edges {
+			if len(edges) == first {
+				break
 			}
-			return 1
+			if own(r) == mine {
+				edges = append(edges, r)
+			}
 		}
-		return strings.Compare(a.ID, b.ID)
-	})
-	edges = edges[:first]
+	}
 	slices.SortFunc(edges, func(a, b graph.Relation) int { return strings.Compare(a.ID, b.ID) })
 	touched := map[string]bool{id: true}
 	for _, r := range edges {
