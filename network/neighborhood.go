@@ -12,24 +12,40 @@ import (
 // directions, and the relations the walk followed (those with an end closer to id than
 // depth), each with its evidence up to asOf. An empty asOf walks the whole graph.
 func (x *View) Neighborhood(id string, depth int, types []graph.RelationType, asOf string) (graph.Subgraph, error) {
-	var g graph.Subgraph
+	p, err := x.NeighborhoodPage(id, depth, types, asOf, len(x.relations))
+	return p.Subgraph, err
+}
+
+// NeighborhoodPage is a page of a neighborhood: at most first of its relations, the
+// entity's own first, then the others, each in ID order; the entities those relations touch
+// (the entity itself always among them); and the size of the whole.
+type NeighborhoodPage struct {
+	graph.Subgraph
+	TotalNodes, TotalEdges int
+}
+
+// NeighborhoodPage walks like Neighborhood but builds only a page of at most first
+// relations, so that a hub's reach, most of the graph, costs a walk and no copy.
+func (x *View) NeighborhoodPage(id string, depth int, types []graph.RelationType, asOf string, first int) (NeighborhoodPage, error) {
+	var p NeighborhoodPage
 	if depth < 1 || depth > graph.MaxDepth {
-		return g, graph.Errorf(graph.EINVALID, "depth %d: want 1 to %d", depth, graph.MaxDepth)
+		return p, graph.Errorf(graph.EINVALID, "depth %d: want 1 to %d", depth, graph.MaxDepth)
 	}
 	if err := validTypes(types); err != nil {
-		return g, err
+		return p, err
 	}
 	if err := validWindow("", "", asOf); err != nil {
-		return g, err
+		return p, err
 	}
 	start, err := x.entity(id)
 	if err != nil {
-		return g, err
+		return p, err
 	}
 	w := window{until: asOf}
 	seen := make([]bool, len(x.entities))
 	followed := make([]bool, len(x.relations))
 	seen[start] = true
+	p.TotalNodes = 1
 	frontier := []int{start}
 	for range depth {
 		var next []int
@@ -42,24 +58,47 @@ func (x *View) Neighborhood(id string, depth int, types []graph.RelationType, as
 					continue
 				}
 				followed[r] = true
+				p.TotalEdges++
 				if u := otherEnd(x.ends[r], v); !seen[u] {
 					seen[u] = true
+					p.TotalNodes++
 					next = append(next, u)
 				}
 			}
 		}
 		frontier = next
 	}
-	for i, ok := range seen {
-		if ok {
-			g.Nodes = append(g.Nodes, x.entities[i])
+	// The entity's own relations, then the others, each in ID order (positions are).
+	var page []int
+	for _, r := range x.incident[start] {
+		if followed[r] && len(page) < first {
+			page = append(page, r)
+			followed[r] = false
 		}
 	}
 	for r, ok := range followed {
+		if len(page) == first {
+			break
+		}
 		if ok {
-			rel, _ := w.relation(x.relations[r])
-			g.Edges = append(g.Edges, rel)
+			page = append(page, r)
 		}
 	}
-	return g, nil
+	slices.Sort(page)
+	touched := make(map[int]bool, 2*len(page)+1)
+	touched[start] = true
+	for _, r := range page {
+		rel, _ := w.relation(x.relations[r])
+		p.Edges = append(p.Edges, rel)
+		touched[x.ends[r][0]], touched[x.ends[r][1]] = true, true
+	}
+	nodes := make([]int, 0, len(touched))
+	for i := range touched {
+		nodes = append(nodes, i)
+	}
+	slices.Sort(nodes)
+	for _, i := range nodes {
+		p.Nodes = append(p.Nodes, x.entities[i])
+	}
+	return p, nil
 }

@@ -24,11 +24,12 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth int, 
 	if err != nil {
 		return nil, err
 	}
-	g, err := v.Neighborhood(id, depth, types, deref(asOf))
+	page, err := v.NeighborhoodPage(id, depth, types, deref(asOf), first)
 	if err != nil {
 		return nil, err
 	}
-	n := limitNeighborhood(g, id, first)
+	n := Neighborhood{Nodes: page.Nodes, Edges: page.Edges, TotalNodes: page.TotalNodes,
+		TotalEdges: page.TotalEdges, Truncated: len(page.Edges) < page.TotalEdges}
 	memoFor(ctx).prime(n.Nodes)
 	return &n, nil
 }
