@@ -44,7 +44,6 @@ type gazForm struct {
 	keys  []string // folded tokens
 	exact []string // tokens as written, for forms that must match in case (acronyms)
 	entry *gazEntry
-	adj   bool // an adjective form ("bayerische"), not a name
 }
 
 // Gazetteer is the reference data the extractor looks names up in.

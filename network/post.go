@@ -89,10 +89,8 @@ func (x *View) readPosts() []Post {
 		}
 		name := PostName(r.Role)
 		k := key{x.ends[i][1], graph.Fold(name)}
-		p, ok := posts[k]
-		if !ok {
-			p = &Post{Party: x.entities[k.party], Name: name}
-			posts[k], holders[k] = p, map[int]*Holder{}
+		if _, ok := posts[k]; !ok {
+			posts[k], holders[k] = &Post{Party: x.entities[k.party], Name: name}, map[int]*Holder{}
 		}
 		person := x.ends[i][0]
 		h, ok := holders[k][person]
