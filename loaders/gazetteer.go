@@ -142,6 +142,12 @@ func loadGazetteer() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	err = readData(h, "data/districts.tsv", 4, func(f []string) error {
+		return g.addDistrict(f[0], f[2], f[3])
+	})
+	if err != nil {
+		return nil, err
+	}
 	err = readData(h, "data/topics.tsv", 5, func(f []string) error {
 		e := &gazEntry{Type: graph.Topic, Name: f[1], Aliases: splitList(f[2]), Context: f[4]}
 		if f[3] == "ozg" {
@@ -177,6 +183,51 @@ func loadGazetteer() (*Gazetteer, error) {
 	})
 	g.digest = hex.EncodeToString(h.Sum(nil))[:8]
 	return g, err
+}
+
+// addDistrict adds a Kreis or a kreisfreie Stadt of the register, in Land land; kind is
+// "landkreis", "kreis" or "stadt". A city the city list has already only learns its Land.
+func (g *Gazetteer) addDistrict(name, land, kind string) error {
+	if _, ok := g.byName[graph.Fold(land)]; !ok {
+		return fmt.Errorf("unknown Land %q", land)
+	}
+	if kind == "stadt" {
+		if e, ok := g.byName[graph.Fold(name)]; ok {
+			if e.Type == graph.Municipality && e.Land == "" {
+				e.Land = land
+			}
+			return nil
+		}
+		g.add(&gazEntry{Type: graph.Municipality, Name: name, City: true, Kinds: []string{"stadt"}, Land: land})
+		return nil
+	}
+	if kind != "landkreis" && kind != "kreis" {
+		return fmt.Errorf("unknown kind %q", kind)
+	}
+	g.add(&gazEntry{Type: graph.Municipality, Name: name, Aliases: districtForms(name), Kinds: []string{kind}, Land: land})
+	return nil
+}
+
+// districtForms returns the declined forms of a district's name: "Landkreises Calw",
+// "Rhein-Kreises Neuss", "Oberbergischen Kreis", "Oberbergischen Kreises".
+func districtForms(name string) []string {
+	words := strings.Fields(name)
+	var out []string
+	for i, w := range words {
+		if strings.HasSuffix(w, "kreis") || strings.HasSuffix(w, "Kreis") {
+			gen := append(append(append([]string{}, words[:i]...), w+"es"), words[i+1:]...)
+			out = append(out, strings.Join(gen, " "))
+			if i > 0 && strings.HasSuffix(words[i-1], "er") {
+				// an adjective before Kreis declines: "des Märkischen Kreises", "im Märkischen Kreis"
+				adj := strings.TrimSuffix(words[i-1], "er") + "en"
+				for _, k := range []string{w, w + "es"} {
+					out = append(out, strings.Join(append(append(append([]string{}, words[:i-1]...), adj, k), words[i+1:]...), " "))
+				}
+			}
+			break
+		}
+	}
+	return out
 }
 
 // readData calls fn with the tab-separated fields of every line of the embedded file name

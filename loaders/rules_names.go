@@ -228,14 +228,6 @@ func (x *extraction) municipalityAt(s *sentence, i int) int {
 			return i + 1
 		}
 	}
-	if i+1 < len(toks) && (toks[i+1].Key == "kreis" || toks[i+1].Key == "kreises") && strings.HasSuffix(k, "en") || i+1 < len(toks) && toks[i+1].Key == "kreis" && strings.HasSuffix(k, "er") {
-		if strings.HasPrefix(k, "maerkisch") || strings.HasPrefix(k, "oberbergisch") || strings.HasPrefix(k, "rheinisch") {
-			stem := strings.TrimSuffix(strings.TrimSuffix(t.Text, "en"), "er")
-			e := x.cityEntity(stem + "er Kreis")
-			x.addMention(s, &mention{start: i, end: i + 2, ent: e, locative: isLocative(toks, i)})
-			return i + 2
-		}
-	}
 	return 0
 }
 
