@@ -12,6 +12,9 @@ const (
 	EINVALID     = "invalid"     // the request or the data is malformed
 	ENOTFOUND    = "not_found"   // no such entity, relation or release
 	EUNAVAILABLE = "unavailable" // the store cannot be reached now; retrying may help
+	// EUNAUTHORIZED: a write without a valid token; EFORBIDDEN: writes are not enabled.
+	EUNAUTHORIZED = "unauthenticated"
+	EFORBIDDEN    = "forbidden"
 )
 
 // Error is a domain error: a code for programs and a message for people.

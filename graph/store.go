@@ -7,8 +7,12 @@ import "context"
 type Store interface {
 	// PutRelease writes r and its facts in one transaction, replacing whatever an earlier
 	// version of the same source stated. It reports whether anything changed: writing a
-	// release with the hash already stored changes nothing.
+	// release with the hash already stored, under its own source or another one, changes
+	// nothing, so that the same text read through two paths is one release.
 	PutRelease(ctx context.Context, r Release) (changed bool, err error)
+	// DeleteRelease removes the release with the given ID and everything only it stated,
+	// in one transaction; ENOTFOUND when there is none.
+	DeleteRelease(ctx context.Context, id string) error
 	// Release returns the release with the given ID, its entities and facts included.
 	Release(ctx context.Context, id string) (Release, error)
 	// Releases returns releases, newest first (undated last), then by ID.

@@ -5,9 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/egovgraph/egovgraph/export"
 	"github.com/egovgraph/egovgraph/graph"
@@ -67,6 +70,16 @@ Flags:
 				return err
 			}
 
+			if cfg.kind == storeEmbedded {
+				if c := findServer(ctx, cfg.data); c != nil {
+					where, version, err := c.export(ctx, f, q, *out, stdout)
+					if err != nil {
+						return err
+					}
+					fmt.Fprintf(stderr, "wrote the network (graph version %s) to %s, as the running egovgraph serve at %s answers it\n", version, where, c.base)
+					return nil
+				}
+			}
 			store, err := cfg.open(ctx)
 			if err != nil {
 				return err
@@ -115,15 +128,58 @@ func writeExport(f export.Format, out string, net network.Network, stdout io.Wri
 	}
 }
 
+// export writes the network in format f with the filter q as the server's GET
+// /export/{format} answers it, to out as writeExport does, and returns where it went and
+// the graph version.
+func (c *serverClient) export(ctx context.Context, f export.Format, q url.Values, out string, stdout io.Writer) (where, version string, err error) {
+	get := func(q url.Values, w io.Writer) error {
+		resp, err := c.do(ctx, http.MethodGet, "/export/"+string(f)+"?"+q.Encode(), nil)
+		if err != nil {
+			return graph.Errorf(graph.EUNAVAILABLE, "egovgraph serve at %s: %v", c.base, err)
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			msg, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+			return fmt.Errorf("egovgraph serve at %s: %s: %s", c.base, resp.Status, strings.TrimSpace(string(msg)))
+		}
+		version = resp.Header.Get("X-Egovgraph-Version")
+		_, err = io.Copy(w, resp.Body)
+		return err
+	}
+	switch {
+	case f == export.FormatCSV:
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return "", "", fmt.Errorf("create output directory: %w", err)
+		}
+		for part, name := range map[string]string{"nodes": export.NodesFile, "edges": export.EdgesFile} {
+			pq := maps.Clone(q)
+			pq.Set("part", part)
+			if err := writeAtomic(filepath.Join(out, name), func(w io.Writer) error { return get(pq, w) }); err != nil {
+				return "", "", err
+			}
+		}
+		return filepath.Join(out, export.NodesFile) + " and " + export.EdgesFile, version, nil
+	case out == "" || out == "-":
+		return "stdout", version, get(q, stdout)
+	default:
+		return out, version, writeAtomic(out, func(w io.Writer) error { return get(q, w) })
+	}
+}
+
 // writeFile writes net to path through a temporary file in the same directory, so that
 // path holds either its old content or the whole new one.
 func writeFile(path string, net network.Network, write func(io.Writer, network.Network) error) error {
+	return writeAtomic(path, func(w io.Writer) error { return write(w, net) })
+}
+
+// writeAtomic writes path through a temporary file in the same directory.
+func writeAtomic(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if err := write(tmp, net); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}

@@ -18,9 +18,13 @@ var loadCommand = command{
 
 Reads every release file among PATH (directories are walked for .md, .markdown, .txt, .html
 and .htm), extracts its facts and writes each release to the store in one transaction. A
-release is keyed by its path as given: loading the same file again changes nothing, loading
-a changed version replaces what it stated before. Files that fail are reported with the
-reason and the others still load; the exit status is 1 when any failed.
+release is keyed by its file's absolute path with links resolved: loading the same file
+again, through any path, or the same text under another name changes nothing; loading a
+changed version replaces what it stated before. The first release of your own removes the
+bundled samples that serve put into an empty store. While "egovgraph serve" runs on the
+same data directory, load hands the releases to it and the API answers with them at once.
+Files that fail are reported with the reason and the others still load; the exit status is
+1 when any failed.
 
 Flags:
 `,
@@ -36,14 +40,14 @@ Flags:
 				return err
 			}
 			inputs, missing := fileInputs(args, stderr)
-			store, err := cfg.open(ctx)
+			dst, err := openSink(ctx, &cfg, *timeout, stderr)
 			if err != nil {
 				return err
 			}
-			defer store.Close()
-			sum := loadAll(ctx, store, inputs, *timeout, stdout, stderr)
+			defer dst.close()
+			sum := loadInto(ctx, dst, inputs, stdout, stderr)
 			sum.failed += missing
-			sum.print(ctx, store, stdout)
+			sum.print(ctx, dst, stdout)
 			if sum.failed > 0 || ctx.Err() != nil {
 				return exitError{1}
 			}
@@ -54,12 +58,12 @@ Flags:
 
 // input is one release to load: where it comes from and how to read it.
 type input struct {
-	source string
+	source string // as the user named it
 	read   func() (loaders.Document, error)
 }
 
-// fileInputs lists the release files under paths; a path that cannot be listed is reported
-// on stderr and counted.
+// fileInputs lists the release files under paths, each read with its canonical path as
+// source; a path that cannot be listed is reported on stderr and counted.
 func fileInputs(paths []string, stderr io.Writer) (inputs []input, missing int) {
 	for _, p := range paths {
 		files, err := loaders.Files(p)
@@ -69,10 +73,48 @@ func fileInputs(paths []string, stderr io.Writer) (inputs []input, missing int) 
 			continue
 		}
 		for _, f := range files {
-			inputs = append(inputs, input{source: f, read: func() (loaders.Document, error) { return loaders.ReadFile(f) }})
+			inputs = append(inputs, input{source: f, read: func() (loaders.Document, error) {
+				source, err := loaders.Canonical(f)
+				if err != nil {
+					return loaders.Document{}, err
+				}
+				doc, err := loaders.ReadFile(f)
+				doc.Source = source
+				return doc, err
+			}})
 		}
 	}
 	return inputs, missing
+}
+
+// A sink is where load writes releases: a store it opened, or the running server that
+// holds the store.
+type sink interface {
+	put(ctx context.Context, doc loaders.Document) (summary, error)
+	stats(ctx context.Context) (graph.Stats, error)
+	close() error
+}
+
+// storeSink writes to a store directly.
+type storeSink struct{ ingester }
+
+func (s *storeSink) stats(ctx context.Context) (graph.Stats, error) { return s.store.Stats(ctx) }
+func (s *storeSink) close() error                                   { return s.store.Close() }
+
+// openSink returns the running server that holds the configured embedded store, if one
+// does, else the store itself.
+func openSink(ctx context.Context, cfg *storeConfig, timeout time.Duration, stderr io.Writer) (sink, error) {
+	if cfg.kind == storeEmbedded {
+		if c := findServer(ctx, cfg.data); c != nil {
+			fmt.Fprintf(stderr, "egovgraph serve is running on this data directory: loading through it at %s\n", c.base)
+			return c, nil
+		}
+	}
+	store, err := cfg.open(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &storeSink{ingester{store: store, timeout: timeout}}, nil
 }
 
 // loadSummary counts what a load did.
@@ -82,9 +124,14 @@ type loadSummary struct {
 	elapsed                          time.Duration
 }
 
-// loadAll reads, extracts and writes every input, one progress line each, and goes on past
-// failures; it stops early only when ctx is cancelled.
+// loadAll loads inputs into store, as loadInto does.
 func loadAll(ctx context.Context, store graph.Store, inputs []input, timeout time.Duration, stdout, stderr io.Writer) loadSummary {
+	return loadInto(ctx, &storeSink{ingester{store: store, timeout: timeout}}, inputs, stdout, stderr)
+}
+
+// loadInto reads every input and writes it to dst, one progress line each, and goes on past
+// failures; it stops early only when ctx is cancelled.
+func loadInto(ctx context.Context, dst sink, inputs []input, stdout, stderr io.Writer) loadSummary {
 	start := time.Now()
 	sum := loadSummary{files: len(inputs)}
 	width := len(fmt.Sprint(len(inputs)))
@@ -95,57 +142,53 @@ func loadAll(ctx context.Context, store graph.Store, inputs []input, timeout tim
 			break
 		}
 		prefix := fmt.Sprintf("[%*d/%d] %s", width, i+1, len(inputs), in.source)
-		rel, changed, err := loadOne(ctx, store, in, timeout)
+		res, err := loadOne(ctx, dst, in)
 		if err != nil {
 			sum.failed++
 			fmt.Fprintf(stderr, "%s: error: %v\n", prefix, err)
 			continue
 		}
+		for _, n := range res.Notes {
+			fmt.Fprintln(stdout, n)
+		}
 		state := "loaded"
-		if changed {
+		if res.Changed {
 			sum.loaded++
 		} else {
 			sum.unchanged++
 			state = "unchanged"
 		}
-		sum.entities += len(rel.Entities)
-		sum.relations += len(rel.Facts)
-		date := rel.Date
+		sum.entities += res.Entities
+		sum.relations += res.Relations
+		date := res.Date
 		if date == "" {
 			date = "no date"
 		}
-		fmt.Fprintf(stdout, "%s: %s, %s, %d entities, %d relations\n", prefix, state, date, len(rel.Entities), len(rel.Facts))
+		fmt.Fprintf(stdout, "%s: %s, %s, %d entities, %d relations\n", prefix, state, date, res.Entities, res.Relations)
 	}
 	sum.elapsed = time.Since(start)
 	return sum
 }
 
-func loadOne(ctx context.Context, store graph.Store, in input, timeout time.Duration) (graph.Release, bool, error) {
+func loadOne(ctx context.Context, dst sink, in input) (summary, error) {
 	doc, err := in.read()
 	if err != nil {
 		var perr *loaders.ParseError
 		if errors.As(err, &perr) {
-			return graph.Release{}, false, perr.Err
+			return summary{}, perr.Err
 		}
-		return graph.Release{}, false, err
+		return summary{}, err
 	}
-	rel := loaders.Extract(doc)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	changed, err := store.PutRelease(ctx, rel)
-	if err != nil {
-		return rel, false, fmt.Errorf("write: %w", err)
-	}
-	return rel, changed, nil
+	return dst.put(ctx, doc)
 }
 
-func (s loadSummary) print(ctx context.Context, store graph.Store, w io.Writer) {
+func (s loadSummary) print(ctx context.Context, dst sink, w io.Writer) {
 	fmt.Fprintf(w, "%d files in %s: %d loaded, %d unchanged, %d failed; %d entities and %d relations read\n",
 		s.files, s.elapsed.Round(time.Millisecond), s.loaded, s.unchanged, s.failed, s.entities, s.relations)
 	if ctx.Err() != nil {
 		return
 	}
-	st, err := store.Stats(ctx)
+	st, err := dst.stats(ctx)
 	if err != nil {
 		fmt.Fprintf(w, "store stats: %v\n", err)
 		return

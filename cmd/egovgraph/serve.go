@@ -80,9 +80,14 @@ type server struct {
 	opts    schema.Options
 	ide     bool
 	store   pendingStore
+	// ingest writes the releases load hands over, and localToken admits them (see
+	// serverFileName).
+	ingest     *ingester
+	localToken string
 }
 
 func (s *server) run(ctx context.Context, addr string) error {
+	s.ingest = &ingester{store: &s.store, timeout: 30 * time.Second}
 	if s.cfg.kind == storeEmbedded {
 		// A local file that cannot be opened is a configuration problem: fail at once.
 		st, err := s.cfg.open(ctx)
@@ -98,6 +103,15 @@ func (s *server) run(ctx context.Context, addr string) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	if s.cfg.kind == storeEmbedded {
+		token, remove, err := writeServerFile(s.cfg.data, "http://"+ln.Addr().String())
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		defer remove()
+		s.localToken = token
 	}
 	srv := &http.Server{Handler: s.routes(), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(s.stdout, "egovgraph serving on http://%s/ (GraphQL at /graphql, store %s)\n", ln.Addr(), s.cfg.describe())
@@ -205,6 +219,7 @@ func (s *server) routes() http.Handler {
 	if s.ide {
 		r.Handle("/", schema.Playground("egovgraph", "/graphql"))
 	}
+	r.Route("/local", s.localRoutes)
 	return r
 }
 

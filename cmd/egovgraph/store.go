@@ -57,6 +57,14 @@ func (p *pendingStore) PutRelease(ctx context.Context, r graph.Release) (bool, e
 	return s.PutRelease(ctx, r)
 }
 
+func (p *pendingStore) DeleteRelease(ctx context.Context, id string) error {
+	s, err := p.get()
+	if err != nil {
+		return err
+	}
+	return s.DeleteRelease(ctx, id)
+}
+
 func (p *pendingStore) Release(ctx context.Context, id string) (graph.Release, error) {
 	s, err := p.get()
 	if err != nil {

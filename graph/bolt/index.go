@@ -20,6 +20,8 @@ type index struct {
 	// position, so that a walk can mark nodes in a slice and list them in ID order.
 	entityList   []*entityNode
 	relationList []*relationNode
+	// hashes maps the hash of each stored release to its ID.
+	hashes map[string]string
 }
 
 // entityNode is one entity: how each release names it, the aggregate, and its relations.
@@ -56,9 +58,11 @@ func buildIndex(rels []*graph.Release) *index {
 		releases:  make(map[string]*graph.Release, len(rels)),
 		entities:  map[string]*entityNode{},
 		relations: map[string]*relationNode{},
+		hashes:    map[string]string{},
 	}
 	for _, r := range rels {
 		idx.releases[r.ID] = r
+		idx.hash(r)
 		idx.order = append(idx.order, r)
 		idx.link(r)
 	}
@@ -80,7 +84,15 @@ func buildIndex(rels []*graph.Release) *index {
 	return idx
 }
 
-// apply replaces old (nil for a new release) by r and rebuilds what they touch.
+// hash records r's hash, unless another release has it already.
+func (idx *index) hash(r *graph.Release) {
+	if _, ok := idx.hashes[r.Hash]; !ok && r.Hash != "" {
+		idx.hashes[r.Hash] = r.ID
+	}
+}
+
+// apply replaces old (nil for a new release) by r (nil to remove old) and rebuilds what they
+// touch.
 func (idx *index) apply(old, r *graph.Release) {
 	var entities, relations []string
 	for _, rel := range []*graph.Release{old, r} {
@@ -99,9 +111,12 @@ func (idx *index) apply(old, r *graph.Release) {
 		i := idx.position(old)
 		idx.order = slices.Delete(idx.order, i, i+1)
 	}
-	idx.releases[r.ID] = r
-	idx.order = slices.Insert(idx.order, idx.position(r), r)
-	idx.link(r)
+	if r != nil {
+		idx.releases[r.ID] = r
+		idx.hash(r)
+		idx.order = slices.Insert(idx.order, idx.position(r), r)
+		idx.link(r)
+	}
 	idx.refresh(entities, relations)
 }
 
@@ -170,6 +185,9 @@ func (idx *index) link(r *graph.Release) {
 // unlink forgets r's mentions and facts; refresh then drops what nothing states any more.
 func (idx *index) unlink(r *graph.Release) {
 	delete(idx.releases, r.ID)
+	if idx.hashes[r.Hash] == r.ID {
+		delete(idx.hashes, r.Hash)
+	}
 	for _, e := range r.Entities {
 		// The heaps drop r's entries once they come to the top.
 		if n := idx.entities[e.ID]; n != nil {

@@ -14,8 +14,9 @@ import (
 )
 
 // PutRelease validates r and writes it in one bbolt transaction, replacing the release with
-// the same ID and counting up the version. A release whose non-empty hash equals the stored
-// one's, or that encodes alike when both hashes are empty, changes nothing. The index in
+// the same ID and counting up the version. A release whose non-empty hash equals that of a
+// stored release, its own or another, or that encodes alike when both hashes are empty,
+// changes nothing. The index in
 // memory follows only after the commit, so a failed write leaves memory and disk as they
 // were.
 func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
@@ -39,6 +40,9 @@ func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
 	if old != nil && unchanged(old, r, data) {
 		return false, nil
 	}
+	if _, ok := s.idx.hashes[r.Hash]; ok && r.Hash != "" {
+		return false, nil // the same text under another source
+	}
 	err = s.db.Update(func(tx *bbolt.Tx) error {
 		// The last moment a cancellation can stop the write.
 		if err := ctx.Err(); err != nil {
@@ -59,6 +63,40 @@ func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
 	s.version++
 	s.mu.Unlock()
 	return true, nil
+}
+
+// DeleteRelease removes the release with the given ID in one bbolt transaction and counts
+// up the version.
+func (s *Store) DeleteRelease(ctx context.Context, id string) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("delete release %s: %w", id, err)
+	}
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	if s.closed {
+		return graph.Errorf(graph.EUNAVAILABLE, "store %s is closed", s.path)
+	}
+	old := s.idx.releases[id]
+	if old == nil {
+		return graph.Errorf(graph.ENOTFOUND, "no release %q", id)
+	}
+	err := s.db.Update(func(tx *bbolt.Tx) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := tx.Bucket(releasesBucket).Delete([]byte(id)); err != nil {
+			return err
+		}
+		return tx.Bucket(metaBucket).Put(versionKey, strconv.AppendUint(nil, s.version+1, 10))
+	})
+	if err != nil {
+		return fmt.Errorf("delete release %s: %w", id, err)
+	}
+	s.mu.Lock()
+	s.idx.apply(old, nil)
+	s.version++
+	s.mu.Unlock()
+	return nil
 }
 
 // unchanged reports whether writing r (encoded as data) over old would change nothing.

@@ -117,12 +117,12 @@ func testEntityIdentifiers(t *testing.T, h *harness) {
 	wantEqual(t, "Release", []graph.Release{normRelease(got)}, []graph.Release{normRelease(undated)})
 
 	// The newer release no longer names Berlin: the older one's Wikidata item is back.
-	newer.Entities, newer.Facts, newer.Hash = newer.Entities[1:], nil, "changed"
+	newer.Entities, newer.Facts, newer.Hash = newer.Entities[1:], nil, "newer-changed"
 	MustPut(t, h.s, newer)
 	want[0].Wikidata = "Q1055"
 	wantEqual(t, "Entity after the newer release dropped Berlin", []graph.Entity{h.mustEntity(berlin)}, want[:1])
 	// Nor does the older one: the undated release gives what is left.
-	older.Entities, older.Facts, older.Hash = older.Entities[1:], nil, "changed"
+	older.Entities, older.Facts, older.Hash = older.Entities[1:], nil, "older-changed"
 	MustPut(t, h.s, older)
 	want[0].ISO3166, want[0].Wikidata = "DE-XX", ""
 	wantEqual(t, "Entity after the older release dropped Berlin", []graph.Entity{h.mustEntity(berlin)}, want[:1])

@@ -17,6 +17,9 @@ var releaseTests = []subtest{
 	{"ReplaceDropsOldFacts", testReleaseReplace},
 	{"InvalidWritesNothing", testReleaseInvalid},
 	{"UnknownIsNotFound", testReleaseUnknown},
+	{"SameTextUnderAnotherSourceChangesNothing", testReleaseSameText},
+	{"DeleteRemovesWhatOnlyItStated", testReleaseDelete},
+	{"DeleteUnknownIsNotFound", testReleaseDeleteUnknown},
 }
 
 func testReleaseReadBack(t *testing.T, h *harness) {
@@ -237,4 +240,62 @@ func statedBy(r graph.Relation, releaseID string) bool {
 		}
 	}
 	return false
+}
+
+func testReleaseSameText(t *testing.T, h *harness) {
+	h.load()
+	before := h.snapshot()
+	version := h.mustVersion()
+	copied := bayernJoinsGovdigital()
+	copied.Source = "/home/analyst/kopie/bayern-tritt-govdigital-bei.md"
+	copied = copied.WithID()
+	changed, err := h.s.PutRelease(h.ctx, copied)
+	if err != nil {
+		t.Fatalf("PutRelease(%s): %v", copied.Source, err)
+	}
+	if changed {
+		t.Errorf("PutRelease of a stored text under another source: changed=true, want false")
+	}
+	_, err = h.s.Release(h.ctx, copied.ID)
+	wantCode(t, "Release(the copy)", err, graph.ENOTFOUND)
+	wantSnapshot(t, "after writing the same text under another source", h.snapshot(), before)
+	if v := h.mustVersion(); v != version {
+		t.Errorf("Version changed from %s to %s by a write that changed nothing", version, v)
+	}
+}
+
+func testReleaseDelete(t *testing.T, h *harness) {
+	gone := hessenAndFitko()
+	var rest []graph.Release
+	for _, r := range Fixtures() {
+		if r.ID != gone.ID {
+			rest = append(rest, r)
+		}
+	}
+	MustPut(t, h.s, rest...)
+	want := h.snapshot()
+	MustPut(t, h.s, gone)
+	version := h.mustVersion()
+
+	if err := h.s.DeleteRelease(h.ctx, gone.ID); err != nil {
+		t.Fatalf("DeleteRelease(%s): %v", gone.ID, err)
+	}
+	_, err := h.s.Release(h.ctx, gone.ID)
+	wantCode(t, "Release after DeleteRelease", err, graph.ENOTFOUND)
+	wantSnapshot(t, "after deleting a release", h.snapshot(), want)
+	if v := h.mustVersion(); v == version {
+		t.Errorf("Version %s unchanged by DeleteRelease", v)
+	}
+	h.reopen()
+	wantSnapshot(t, "after deleting a release and reopening", h.snapshot(), want)
+	// Its text is not remembered: writing it again stores it again.
+	MustPut(t, h.s, gone)
+}
+
+func testReleaseDeleteUnknown(t *testing.T, h *harness) {
+	h.load()
+	before := h.snapshot()
+	err := h.s.DeleteRelease(h.ctx, "no-such-release-00000000")
+	wantCode(t, "DeleteRelease(unknown)", err, graph.ENOTFOUND)
+	wantSnapshot(t, "after deleting an unknown release", h.snapshot(), before)
 }

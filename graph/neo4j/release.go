@@ -15,7 +15,8 @@ const batchSize = 500
 
 // PutRelease writes r and its facts in one transaction, replacing whatever an earlier
 // version of the same source stated, and counts up the version. A release whose non-empty
-// hash equals the stored one's changes nothing and reports false.
+// hash equals that of a stored release, its own or another, changes nothing and reports
+// false.
 func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
 	if err := r.Validate(); err != nil {
 		return false, err
@@ -29,6 +30,12 @@ func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
 		}
 		if len(recs) > 0 && r.Hash != "" && str(recs[0].Values[0]) == r.Hash {
 			return nil
+		}
+		if r.Hash != "" {
+			same, err := collect(ctx, tx, "MATCH (r:Release {hash: $hash}) RETURN r.id LIMIT 1", map[string]any{"hash": r.Hash})
+			if err != nil || len(same) > 0 {
+				return err // the same text under another source, or a failure
+			}
 		}
 		names := map[string]map[string]int{} // entity ID → name or alias → links added less removed
 		if len(recs) > 0 {
@@ -61,6 +68,35 @@ func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
 		return false, err
 	}
 	return changed, nil
+}
+
+// DeleteRelease removes the release with the given ID and what only it stated in one
+// transaction, and counts up the version.
+func (s *Store) DeleteRelease(ctx context.Context, id string) error {
+	return s.write(ctx, "delete release "+id, func(tx driver.ManagedTransaction) error {
+		recs, err := collect(ctx, tx, "MATCH (r:Release {id: $id}) RETURN r.id", map[string]any{"id": id})
+		if err != nil {
+			return err
+		}
+		if len(recs) == 0 {
+			return graph.Errorf(graph.ENOTFOUND, "no release %q", id)
+		}
+		old, err := unlinkRelease(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := collect(ctx, tx, "MATCH (r:Release {id: $id}) DELETE r", map[string]any{"id": id}); err != nil {
+			return err
+		}
+		names := map[string]map[string]int{}
+		for _, m := range old {
+			tallyMention(names, m, -1)
+		}
+		if err := refreshEntities(ctx, tx, names); err != nil {
+			return err
+		}
+		return countVersion(ctx, tx)
+	})
 }
 
 // unlinkRelease deletes the facts and STATES links of the release with the given ID and

@@ -111,6 +111,7 @@ var schema = []string{
 	"CREATE INDEX entity_name_folded IF NOT EXISTS FOR (e:Entity) ON (e.nameFolded)",
 	"CREATE TEXT INDEX entity_names_folded IF NOT EXISTS FOR (e:Entity) ON (e.namesFolded)",
 	"CREATE INDEX release_date IF NOT EXISTS FOR (r:Release) ON (r.date)",
+	"CREATE INDEX release_hash IF NOT EXISTS FOR (r:Release) ON (r.hash)",
 	"CREATE INDEX member_of_date IF NOT EXISTS FOR ()-[x:MEMBER_OF]-() ON (x.date)",
 	"CREATE INDEX cooperates_with_date IF NOT EXISTS FOR ()-[x:COOPERATES_WITH]-() ON (x.date)",
 	"CREATE INDEX holds_role_date IF NOT EXISTS FOR ()-[x:HOLDS_ROLE]-() ON (x.date)",

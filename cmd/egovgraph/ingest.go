@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/egovgraph/egovgraph/graph"
+	"github.com/egovgraph/egovgraph/loaders"
+)
+
+// sampleSource is the prefix of the sources of the bundled samples. Every other source is
+// an absolute path or a URL, so no release of the user's own starts with it.
+const sampleSource = "samples/"
+
+// isSample reports whether source names a bundled sample release.
+func isSample(source string) bool { return strings.HasPrefix(source, sampleSource) }
+
+// ingester writes documents to a store: it extracts their facts and keeps the bundled
+// samples apart from the user's own releases.
+type ingester struct {
+	store       graph.Store
+	timeout     time.Duration // for writing one release
+	mu          sync.Mutex
+	samplesGone bool // the store holds no sample any more
+}
+
+// summary is what writing one release did.
+type summary struct {
+	Source    string `json:"source"`
+	ID        string `json:"id"`
+	Date      string `json:"date"`
+	Changed   bool   `json:"changed"`
+	Entities  int    `json:"entities"`
+	Relations int    `json:"relations"`
+	// Notes say what the user should know besides: the samples removed.
+	Notes []string `json:"notes,omitempty"`
+}
+
+// put extracts doc's facts and writes them as one release. The first release of the
+// user's own removes the bundled samples from the store first, so that they never mix with
+// real data (they restate real releases and would double their weights).
+func (in *ingester) put(ctx context.Context, doc loaders.Document) (summary, error) {
+	var notes []string
+	if !isSample(doc.Source) {
+		note, err := in.dropSamples(ctx)
+		if err != nil {
+			return summary{}, err
+		}
+		if note != "" {
+			notes = append(notes, note)
+		}
+	}
+	rel := loaders.Extract(doc)
+	ctx, cancel := context.WithTimeout(ctx, in.timeout)
+	defer cancel()
+	changed, err := in.store.PutRelease(ctx, rel)
+	if err != nil {
+		return summary{}, fmt.Errorf("write: %w", err)
+	}
+	return summary{Source: rel.Source, ID: rel.ID, Date: rel.Date, Changed: changed,
+		Entities: len(rel.Entities), Relations: len(rel.Facts), Notes: notes}, nil
+}
+
+// dropSamples deletes the bundled samples from the store, once, and says so.
+func (in *ingester) dropSamples(ctx context.Context) (string, error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if in.samplesGone {
+		return "", nil
+	}
+	var samples []string
+	p := graph.Page{First: graph.MaxPageSize}
+	for {
+		page, err := in.store.Releases(ctx, p)
+		if err != nil {
+			return "", fmt.Errorf("look for the bundled samples: %w", err)
+		}
+		for _, r := range page.Items {
+			if isSample(r.Source) {
+				samples = append(samples, r.ID)
+			}
+		}
+		if !page.More || len(page.Items) == 0 {
+			break
+		}
+		p.After = page.Items[len(page.Items)-1].ID
+	}
+	for _, id := range samples {
+		if err := in.store.DeleteRelease(ctx, id); err != nil && graph.ErrorCode(err) != graph.ENOTFOUND {
+			return "", fmt.Errorf("remove the bundled samples: %w", err)
+		}
+	}
+	in.samplesGone = true
+	if len(samples) == 0 {
+		return "", nil
+	}
+	return fmt.Sprintf("removed the %d bundled sample releases: the store now holds only your own", len(samples)), nil
+}
