@@ -188,7 +188,7 @@ func TestConcurrentWritesKeepEveryAlias(t *testing.T) {
 		graphtest.MustPut(t, s, graph.Release{
 			Source:   fmt.Sprintf("pm/2023-bayern-%d.md", i),
 			Date:     "2023-01-01",
-			Hash:     "h",
+			Hash:     fmt.Sprintf("bayern-%d", i),
 			Entities: []graph.Entity{graph.NewEntity(graph.State, "Bayern")},
 		}.WithID())
 	}
@@ -203,7 +203,7 @@ func TestConcurrentWritesKeepEveryAlias(t *testing.T) {
 		r := graph.Release{
 			Source:   fmt.Sprintf("pm/2024-03-%02d-bayern.md", i+1),
 			Date:     fmt.Sprintf("2024-03-%02d", i+1),
-			Hash:     "h",
+			Hash:     fmt.Sprintf("alias-%d", i),
 			Entities: []graph.Entity{{ID: "state:bayern", Type: graph.State, Name: "Bayern", Aliases: []string{alias}}},
 		}.WithID()
 		go func() {
@@ -401,7 +401,7 @@ func laterWrites(rels []graph.Release) []graph.Release {
 	}
 	e := rels[1].Entities[0]
 	e.Aliases = []string{"Späterer Name"}
-	newer := graph.Release{Source: "pm/2030-01-01-spaeter.md", Date: "2030-01-01", Hash: "h", Entities: []graph.Entity{e}}.WithID()
+	newer := graph.Release{Source: "pm/2030-01-01-spaeter.md", Date: "2030-01-01", Hash: "spaeter", Entities: []graph.Entity{e}}.WithID()
 	return []graph.Release{replaced, newer}
 }
 
