@@ -35,6 +35,7 @@ type ResolverRoot interface {
 	Entity() EntityResolver
 	Evidence() EvidenceResolver
 	Fact() FactResolver
+	Mutation() MutationResolver
 	Network() NetworkResolver
 	NetworkRelation() NetworkRelationResolver
 	Path() PathResolver
@@ -48,6 +49,11 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AddReleasePayload struct {
+		Changed func(childComplexity int) int
+		Release func(childComplexity int) int
+	}
+
 	Analytics struct {
 		Centrality  func(childComplexity int, orderBy network.Measure, types []graph.EntityType, first *int, after *string) int
 		Communities func(childComplexity int, first *int, after *string) int
@@ -108,6 +114,10 @@ type ComplexityRoot struct {
 	CommunityEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	DeleteReleasePayload struct {
+		ID func(childComplexity int) int
 	}
 
 	Entity struct {
@@ -187,6 +197,11 @@ type ComplexityRoot struct {
 	LinkEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Mutation struct {
+		AddRelease    func(childComplexity int, input AddReleaseInput) int
+		DeleteRelease func(childComplexity int, input DeleteReleaseInput) int
 	}
 
 	Neighborhood struct {
@@ -407,6 +422,10 @@ type FactResolver interface {
 
 	Quote(ctx context.Context, obj *graph.Fact) (*string, error)
 }
+type MutationResolver interface {
+	AddRelease(ctx context.Context, input AddReleaseInput) (*AddReleasePayload, error)
+	DeleteRelease(ctx context.Context, input DeleteReleaseInput) (*DeleteReleasePayload, error)
+}
 type NetworkResolver interface {
 	Nodes(ctx context.Context, obj *network.Network, first *int, after *string) (*NetworkNodeConnection, error)
 	Edges(ctx context.Context, obj *network.Network, first *int, after *string) (*NetworkRelationConnection, error)
@@ -467,6 +486,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AddReleasePayload.changed":
+		if e.ComplexityRoot.AddReleasePayload.Changed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddReleasePayload.Changed(childComplexity), true
+	case "AddReleasePayload.release":
+		if e.ComplexityRoot.AddReleasePayload.Release == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddReleasePayload.Release(childComplexity), true
 
 	case "Analytics.centrality":
 		if e.ComplexityRoot.Analytics.Centrality == nil {
@@ -684,6 +716,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CommunityEdge.Node(childComplexity), true
+
+	case "DeleteReleasePayload.id":
+		if e.ComplexityRoot.DeleteReleasePayload.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteReleasePayload.ID(childComplexity), true
 
 	case "Entity.aliases":
 		if e.ComplexityRoot.Entity.Aliases == nil {
@@ -981,6 +1020,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LinkEdge.Node(childComplexity), true
+
+	case "Mutation.addRelease":
+		if e.ComplexityRoot.Mutation.AddRelease == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addRelease_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddRelease(childComplexity, args["input"].(AddReleaseInput)), true
+	case "Mutation.deleteRelease":
+		if e.ComplexityRoot.Mutation.DeleteRelease == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteRelease_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteRelease(childComplexity, args["input"].(DeleteReleaseInput)), true
 
 	case "Neighborhood.edges":
 		if e.ComplexityRoot.Neighborhood.Edges == nil {
@@ -1752,6 +1814,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AddReleaseInput", ec.unmarshalInputAddReleaseInput),
+			graphql.NewInputUnmarshaler("DeleteReleaseInput", ec.unmarshalInputDeleteReleaseInput),
 			graphql.NewInputUnmarshaler("NetworkFilter", ec.unmarshalInputNetworkFilter),
 		)
 	}
@@ -1788,6 +1852,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 
 			return &response
 		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
 
 	default:
 		return graphql.OneShot(graphql.ErrorResponse(ctx, "unsupported GraphQL operation"))
@@ -1813,7 +1892,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "analytics.graphqls" "entity.graphqls" "network.graphqls" "post.graphqls" "relation.graphqls" "release.graphqls" "schema.graphqls"
+//go:embed "analytics.graphqls" "entity.graphqls" "network.graphqls" "post.graphqls" "relation.graphqls" "release.graphqls" "schema.graphqls" "write.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -1832,12 +1911,23 @@ var sources = []*ast.Source{
 	{Name: "relation.graphqls", Input: sourceData("relation.graphqls"), BuiltIn: false},
 	{Name: "release.graphqls", Input: sourceData("release.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
+	{Name: "write.graphqls", Input: sourceData("write.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_AddReleasePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "release":
+		return ec.fieldContext_AddReleasePayload_release(ctx, field)
+	case "changed":
+		return ec.fieldContext_AddReleasePayload_changed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AddReleasePayload", field.Name)
+}
 
 func (ec *executionContext) childFields_Analytics(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -1961,6 +2051,14 @@ func (ec *executionContext) childFields_CommunityEdge(ctx context.Context, field
 		return ec.fieldContext_CommunityEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CommunityEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteReleasePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DeleteReleasePayload_id(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteReleasePayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Entity(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2719,6 +2817,34 @@ func (ec *executionContext) field_Entity_relations_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_addRelease_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (AddReleaseInput, error) {
+			return ec.unmarshalNAddReleaseInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐAddReleaseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteRelease_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (DeleteReleaseInput, error) {
+			return ec.unmarshalNDeleteReleaseInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐDeleteReleaseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Network_edges_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3412,6 +3538,61 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AddReleasePayload_release(ctx context.Context, field graphql.CollectedField, obj *AddReleasePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddReleasePayload_release(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Release, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Release) graphql.Marshaler {
+			return ec.marshalNRelease2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐRelease(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddReleasePayload_release(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AddReleasePayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Release(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AddReleasePayload_changed(ctx context.Context, field graphql.CollectedField, obj *AddReleasePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddReleasePayload_changed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddReleasePayload_changed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AddReleasePayload", field, false, false, "Boolean")
+}
 
 func (ec *executionContext) _Analytics_version(ctx context.Context, field graphql.CollectedField, obj *network.View) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -4318,6 +4499,29 @@ func (ec *executionContext) fieldContext_CommunityEdge_node(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DeleteReleasePayload_id(ctx context.Context, field graphql.CollectedField, obj *DeleteReleasePayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteReleasePayload_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteReleasePayload_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteReleasePayload", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Entity_id(ctx context.Context, field graphql.CollectedField, obj *graph.Entity) (ret graphql.Marshaler) {
@@ -5569,6 +5773,94 @@ func (ec *executionContext) fieldContext_LinkEdge_node(_ context.Context, field 
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Link(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addRelease(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addRelease(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddRelease(ctx, fc.Args["input"].(AddReleaseInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *AddReleasePayload) graphql.Marshaler {
+			return ec.marshalNAddReleasePayload2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐAddReleasePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addRelease(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AddReleasePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addRelease_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteRelease(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteRelease(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteRelease(ctx, fc.Args["input"].(DeleteReleaseInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *DeleteReleasePayload) graphql.Marshaler {
+			return ec.marshalNDeleteReleasePayload2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐDeleteReleasePayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteRelease(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteReleasePayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteRelease_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -9911,6 +10203,108 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAddReleaseInput(ctx context.Context, obj any) (AddReleaseInput, error) {
+	var it AddReleaseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["format"]; !present {
+		asMap["format"] = "MARKDOWN"
+	}
+
+	fieldsInOrder := [...]string{"text", "format", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
+		case "format":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("format"))
+			data, err := ec.unmarshalNReleaseFormat2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐReleaseFormat(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Format = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAddReleaseInput unmarshals raw into the AddReleaseInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAddReleaseInput(ctx context.Context, raw any) (AddReleaseInput, error) {
+	var out AddReleaseInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AddReleaseInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDeleteReleaseInput(ctx context.Context, obj any) (DeleteReleaseInput, error) {
+	var it DeleteReleaseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDeleteReleaseInput unmarshals raw into the DeleteReleaseInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDeleteReleaseInput(ctx context.Context, raw any) (DeleteReleaseInput, error) {
+	var out DeleteReleaseInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteReleaseInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputNetworkFilter(ctx context.Context, obj any) (network.Filter, error) {
 	var it network.Filter
 	if obj == nil {
@@ -9988,6 +10382,44 @@ func UnmarshalNetworkFilter(ctx context.Context, raw any) (network.Filter, error
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
+
+var addReleasePayloadImplementors = []string{"AddReleasePayload"}
+
+func (ec *executionContext) _AddReleasePayload(ctx context.Context, sel ast.SelectionSet, obj *AddReleasePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, addReleasePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AddReleasePayload")
+		case "release":
+			out.Values[i] = ec._AddReleasePayload_release(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changed":
+			out.Values[i] = ec._AddReleasePayload_changed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
 
 var analyticsImplementors = []string{"Analytics"}
 
@@ -10415,6 +10847,39 @@ func (ec *executionContext) _CommunityEdge(ctx context.Context, sel ast.Selectio
 			}
 		case "node":
 			out.Values[i] = ec._CommunityEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deleteReleasePayloadImplementors = []string{"DeleteReleasePayload"}
+
+func (ec *executionContext) _DeleteReleasePayload(ctx context.Context, sel ast.SelectionSet, obj *DeleteReleasePayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteReleasePayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteReleasePayload")
+		case "id":
+			out.Values[i] = ec._DeleteReleasePayload_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -10965,6 +11430,56 @@ func (ec *executionContext) _LinkEdge(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "node":
 			out.Values[i] = ec._LinkEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "addRelease":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addRelease(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteRelease":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteRelease(ctx, field)
+			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -12622,6 +13137,19 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNAddReleaseInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐAddReleaseInput(ctx context.Context, v any) (AddReleaseInput, error) {
+	res, err := ec.unmarshalInputAddReleaseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAddReleasePayload2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐAddReleasePayload(ctx context.Context, sel ast.SelectionSet, v *AddReleasePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AddReleasePayload!")
+		return graphql.Null
+	}
+	return ec._AddReleasePayload(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNAnalytics2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋnetworkᚐView(ctx context.Context, sel ast.SelectionSet, v *network.View) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Analytics!")
@@ -12774,6 +13302,19 @@ func (ec *executionContext) marshalNCommunityEdge2ᚕgithubᚗcomᚋegovgraphᚋ
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNDeleteReleaseInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐDeleteReleaseInput(ctx context.Context, v any) (DeleteReleaseInput, error) {
+	res, err := ec.unmarshalInputDeleteReleaseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeleteReleasePayload2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐDeleteReleasePayload(ctx context.Context, sel ast.SelectionSet, v *DeleteReleasePayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeleteReleasePayload!")
+		return graphql.Null
+	}
+	return ec._DeleteReleasePayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDirection2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐDirection(ctx context.Context, v any) (Direction, error) {
@@ -13310,6 +13851,16 @@ func (ec *executionContext) marshalNReleaseEdge2ᚕgithubᚗcomᚋegovgraphᚋeg
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNReleaseFormat2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐReleaseFormat(ctx context.Context, v any) (ReleaseFormat, error) {
+	var res ReleaseFormat
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReleaseFormat2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐReleaseFormat(ctx context.Context, sel ast.SelectionSet, v ReleaseFormat) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNStats2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐStats(ctx context.Context, sel ast.SelectionSet, v *graph.Stats) graphql.Marshaler {

@@ -52,6 +52,11 @@ type Options struct {
 	// pass one to share its cache with others that read the same store (the export
 	// handler). NewHandler makes its own when nil.
 	Analyzer *network.Analyzer
+	// Writes reports whether mutations are enabled: the HTTP layer checks tokens and names
+	// the writer with WithWriter. Without, every mutation is FORBIDDEN.
+	Writes bool
+	// Ingest reads and stores the releases addRelease is given.
+	Ingest Ingester
 }
 
 // NewHandler returns the GraphQL endpoint over store. It answers queries sent as JSON by
@@ -75,7 +80,7 @@ func NewHandler(store graph.Store, opts Options) http.Handler {
 		opts.Analyzer = network.New(store)
 	}
 
-	cfg := Config{Resolvers: &resolver{store: store}}
+	cfg := Config{Resolvers: &resolver{store: store, writes: opts.Writes && opts.Ingest != nil, ingest: opts.Ingest, log: opts.Logger}}
 	setComplexity(&cfg.Complexity)
 	srv := handler.New(NewExecutableSchema(cfg))
 	srv.AddTransport(transport.GET{})
@@ -112,7 +117,9 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, MaxBodySize)
 	ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
 	defer cancel()
-	s.gql.ServeHTTP(w, r.WithContext(withMemo(ctx, s.store, s.analyzer)))
+	status := new(int)
+	ctx = context.WithValue(ctx, statusKey{}, status)
+	s.gql.ServeHTTP(&statusWriter{ResponseWriter: w, status: status}, r.WithContext(withMemo(ctx, s.store, s.analyzer)))
 }
 
 // writeError answers a request that gqlgen never saw with a GraphQL error response.

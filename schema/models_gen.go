@@ -12,6 +12,25 @@ import (
 	"github.com/egovgraph/egovgraph/network"
 )
 
+// A release to add.
+type AddReleaseInput struct {
+	// The release text.
+	Text string `json:"text"`
+	// How the text is written.
+	Format ReleaseFormat `json:"format"`
+	// What the release is known by, e.g. its URL: the key a later version replaces it under.
+	// When omitted, "api/" and a hash of the text.
+	Source *string `json:"source,omitempty"`
+}
+
+// What addRelease did.
+type AddReleasePayload struct {
+	// The release as stored: the one the text was stored as before, if it was.
+	Release graph.Release `json:"release"`
+	// Whether the graph changed; false when the text was stored already.
+	Changed bool `json:"changed"`
+}
+
 // A page of centralities.
 type CentralityConnection struct {
 	Edges    []CentralityEdge `json:"edges"`
@@ -52,6 +71,17 @@ type CommunityConnection struct {
 type CommunityEdge struct {
 	Cursor string            `json:"cursor"`
 	Node   network.Community `json:"node"`
+}
+
+// A release to delete.
+type DeleteReleaseInput struct {
+	ID string `json:"id"`
+}
+
+// What deleteRelease did.
+type DeleteReleasePayload struct {
+	// The ID of the deleted release.
+	ID string `json:"id"`
 }
 
 // A page of entities.
@@ -244,6 +274,64 @@ func (e *Direction) UnmarshalJSON(b []byte) error {
 }
 
 func (e Direction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How a release text is written.
+type ReleaseFormat string
+
+const (
+	ReleaseFormatMarkdown ReleaseFormat = "MARKDOWN"
+	ReleaseFormatHTML     ReleaseFormat = "HTML"
+	ReleaseFormatText     ReleaseFormat = "TEXT"
+)
+
+var AllReleaseFormat = []ReleaseFormat{
+	ReleaseFormatMarkdown,
+	ReleaseFormatHTML,
+	ReleaseFormatText,
+}
+
+func (e ReleaseFormat) IsValid() bool {
+	switch e {
+	case ReleaseFormatMarkdown, ReleaseFormatHTML, ReleaseFormatText:
+		return true
+	}
+	return false
+}
+
+func (e ReleaseFormat) String() string {
+	return string(e)
+}
+
+func (e *ReleaseFormat) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReleaseFormat(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReleaseFormat", str)
+	}
+	return nil
+}
+
+func (e ReleaseFormat) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReleaseFormat) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReleaseFormat) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

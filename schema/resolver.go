@@ -2,6 +2,7 @@ package schema
 
 import (
 	"context"
+	"log/slog"
 	"strconv"
 
 	"github.com/egovgraph/egovgraph/graph"
@@ -13,7 +14,10 @@ import (
 // resolver answers the fields of the schema from a graph.Store, and those that need the
 // whole graph from the request's network.View of it (see memo).
 type resolver struct {
-	store graph.Store
+	store  graph.Store
+	writes bool // mutations are enabled
+	ingest Ingester
+	log    *slog.Logger
 }
 
 // relations answers a relation connection, Query.relations and Entity.relations, with the

@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -98,4 +101,55 @@ func (in *ingester) dropSamples(ctx context.Context) (string, error) {
 		return "", nil
 	}
 	return fmt.Sprintf("removed the %d bundled sample releases: the store now holds only your own", len(samples)), nil
+}
+
+// AddText reads text written in format as a release known by source (by default "api/"
+// and a hash of the text) and stores it: schema.Ingester for addRelease.
+func (in *ingester) AddText(ctx context.Context, text, format, source string) (string, bool, error) {
+	sum := sha256.Sum256([]byte(text))
+	if source == "" {
+		source = "api/" + hex.EncodeToString(sum[:6]) + "." + format
+	}
+	if isSample(source) {
+		return "", false, graph.Errorf(graph.EINVALID, "source %q: %s is kept for the bundled samples", source, sampleSource)
+	}
+	doc, err := loaders.Read("release."+format, []byte(text))
+	if err != nil {
+		var perr *loaders.ParseError
+		if errors.As(err, &perr) {
+			err = perr.Err
+		}
+		return "", false, graph.Errorf(graph.EINVALID, "text: %s", graph.ErrorMessage(err))
+	}
+	doc.Source = source
+	res, err := in.put(ctx, doc)
+	if err != nil || res.Changed {
+		return res.ID, res.Changed, err
+	}
+	if _, err := in.store.Release(ctx, res.ID); graph.ErrorCode(err) != graph.ENOTFOUND {
+		return res.ID, false, err
+	}
+	// The same text is stored under another source: name that release.
+	id, err := in.releaseWithHash(ctx, doc.Hash)
+	return id, false, err
+}
+
+// releaseWithHash returns the ID of the stored release whose hash is hash.
+func (in *ingester) releaseWithHash(ctx context.Context, hash string) (string, error) {
+	p := graph.Page{First: graph.MaxPageSize}
+	for {
+		page, err := in.store.Releases(ctx, p)
+		if err != nil {
+			return "", err
+		}
+		for _, r := range page.Items {
+			if r.Hash == hash {
+				return r.ID, nil
+			}
+		}
+		if !page.More || len(page.Items) == 0 {
+			return "", graph.Errorf(graph.ENOTFOUND, "no release with hash %s", hash)
+		}
+		p.After = page.Items[len(page.Items)-1].ID
+	}
 }

@@ -49,11 +49,16 @@ Flags:
 		publicDefault, publicErr := envBool("EGOVGRAPH_PUBLIC", false)
 		public := fs.Bool("public", publicDefault, "public deployment: no introspection and no IDE (env EGOVGRAPH_PUBLIC)")
 		timeout := fs.Duration("timeout", 10*time.Second, "time allowed for one GraphQL or export request")
+		tokens := fs.String("token", env("EGOVGRAPH_TOKEN", ""), "enable the GraphQL writes for whoever sends one of these tokens: NAME:TOKEN[,NAME:TOKEN...], or one TOKEN for the writer \"analyst\"; each at least 16 characters (env EGOVGRAPH_TOKEN)")
 		return func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			if len(args) > 0 {
 				return fmt.Errorf("unexpected arguments %q: %w", args, errUsage)
 			}
 			if err := errors.Join(samplesErr, publicErr, cfg.validate()); err != nil {
+				return err
+			}
+			writers, err := parseWriters(*tokens)
+			if err != nil {
 				return err
 			}
 			log := slog.New(slog.NewTextHandler(stderr, nil))
@@ -64,8 +69,8 @@ Flags:
 				debug.SetGCPercent(1600)
 				debug.SetMemoryLimit(1 << 30)
 			}
-			s := server{cfg: cfg, log: log, stdout: stdout, samples: *loadSamples,
-				opts: schema.Options{DisableIntrospection: *public, Timeout: *timeout, Logger: log}, ide: !*public}
+			s := server{cfg: cfg, log: log, stdout: stdout, samples: *loadSamples, writers: writers,
+				opts: schema.Options{DisableIntrospection: *public, Timeout: *timeout, Logger: log, Writes: len(writers) > 0}, ide: !*public}
 			return s.run(ctx, *addr)
 		}
 	},
@@ -84,6 +89,8 @@ type server struct {
 	// serverFileName).
 	ingest     *ingester
 	localToken string
+	// writers may use the GraphQL writes.
+	writers []writer
 }
 
 func (s *server) run(ctx context.Context, addr string) error {
@@ -214,13 +221,36 @@ func (s *server) routes() http.Handler {
 	analyzer := network.New(&s.store)
 	opts := s.opts
 	opts.Analyzer = analyzer
-	r.Handle("/graphql", schema.NewHandler(&s.store, opts))
+	opts.Ingest = s.ingest
+	r.With(s.authenticate).Handle("/graphql", schema.NewHandler(&s.store, opts))
 	r.Handle("/export/{format}", http.TimeoutHandler(export.NewHandler(analyzer, s.log), cmp.Or(s.opts.Timeout, schema.DefaultTimeout), "export timed out\n"))
 	if s.ide {
 		r.Handle("/", schema.Playground("egovgraph", "/graphql"))
 	}
 	r.Route("/local", s.localRoutes)
 	return r
+}
+
+// authenticate names the writer whose token a request carries for the GraphQL handler,
+// and answers 401 to a request with a token no writer has. It logs a refusal without the
+// token.
+func (s *server) authenticate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name, ok := authenticate(r, s.writers)
+		if !ok {
+			s.log.Warn("request refused: wrong token", "path", r.URL.Path, "remote", r.RemoteAddr,
+				"request_id", middleware.GetReqID(r.Context()))
+			w.Header().Set("Content-Type", "application/json")
+			w.Header().Set("WWW-Authenticate", `Bearer realm="egovgraph"`)
+			w.WriteHeader(http.StatusUnauthorized)
+			io.WriteString(w, `{"errors":[{"message":"wrong token: send Authorization: Bearer TOKEN with a token the server was started with, or no Authorization header to read","extensions":{"code":"UNAUTHENTICATED"}}],"data":null}`+"\n")
+			return
+		}
+		if name != "" {
+			r = r.WithContext(schema.WithWriter(r.Context(), name))
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 func (s *server) readyz(w http.ResponseWriter, r *http.Request) {

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -20,11 +21,36 @@ import (
 // and returns its base URL; the server stops when the test ends.
 func startServer(t *testing.T, args ...string) string {
 	t.Helper()
+	base, _ := startServerLog(t, args...)
+	return base
+}
+
+// syncBuffer is a bytes.Buffer safe for one writer and readers at the same time.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// startServerLog is startServer that also returns what the server has logged so far.
+func startServerLog(t *testing.T, args ...string) (string, func() string) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan int, 1)
 	args = append([]string{"serve", "-addr", "127.0.0.1:0", "-data", filepath.Join(t.TempDir(), "data")}, args...)
-	var stderr bytes.Buffer
+	var stderr syncBuffer
 	go func() {
 		done <- run(ctx, args, pw, &stderr)
 		pw.Close()
@@ -60,7 +86,7 @@ func startServer(t *testing.T, args ...string) string {
 					for range lines {
 					}
 				}()
-				return strings.TrimSuffix(strings.Fields(rest)[0], "/")
+				return strings.TrimSuffix(strings.Fields(rest)[0], "/"), stderr.String
 			}
 		case <-timeout:
 			t.Fatalf("serve did not listen within 60 s:\n%s", stderr.String())
