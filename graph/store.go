@@ -13,6 +13,14 @@ type Store interface {
 	// DeleteRelease removes the release with the given ID and everything only it stated,
 	// in one transaction; ENOTFOUND when there is none.
 	DeleteRelease(ctx context.Context, id string) error
+	// PutCorrection stores c and applies it, with every other correction, on top of what
+	// the releases state (see Corrector), in one transaction; it changes the version. It
+	// reports false for a correction whose ID is stored already, and fails with ENOTFOUND
+	// for an undo of a correction not stored.
+	PutCorrection(ctx context.Context, c Correction) (changed bool, err error)
+	// Corrections returns every stored correction, in the order they apply.
+	Corrections(ctx context.Context) ([]Correction, error)
+
 	// Release returns the release with the given ID, its entities and facts included.
 	Release(ctx context.Context, id string) (Release, error)
 	// Releases returns releases, newest first (undated last), then by ID.

@@ -65,6 +65,22 @@ func (p *pendingStore) DeleteRelease(ctx context.Context, id string) error {
 	return s.DeleteRelease(ctx, id)
 }
 
+func (p *pendingStore) PutCorrection(ctx context.Context, c graph.Correction) (bool, error) {
+	s, err := p.get()
+	if err != nil {
+		return false, err
+	}
+	return s.PutCorrection(ctx, c)
+}
+
+func (p *pendingStore) Corrections(ctx context.Context) ([]graph.Correction, error) {
+	s, err := p.get()
+	if err != nil {
+		return nil, err
+	}
+	return s.Corrections(ctx)
+}
+
 func (p *pendingStore) Release(ctx context.Context, id string) (graph.Release, error) {
 	s, err := p.get()
 	if err != nil {

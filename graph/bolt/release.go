@@ -36,7 +36,7 @@ func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
 	if s.closed {
 		return false, graph.Errorf(graph.EUNAVAILABLE, "store %s is closed", s.path)
 	}
-	old := s.idx.releases[r.ID]
+	old := s.raw[r.ID]
 	if old != nil && unchanged(old, r, data) {
 		return false, nil
 	}
@@ -59,7 +59,8 @@ func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
 
 	stored := cloneRelease(r)
 	s.mu.Lock()
-	s.idx.apply(old, &stored)
+	s.raw[r.ID] = &stored
+	s.idx.apply(s.idx.releases[r.ID], s.corrected(&stored))
 	s.version++
 	s.mu.Unlock()
 	return true, nil
@@ -76,8 +77,7 @@ func (s *Store) DeleteRelease(ctx context.Context, id string) error {
 	if s.closed {
 		return graph.Errorf(graph.EUNAVAILABLE, "store %s is closed", s.path)
 	}
-	old := s.idx.releases[id]
-	if old == nil {
+	if s.raw[id] == nil {
 		return graph.Errorf(graph.ENOTFOUND, "no release %q", id)
 	}
 	err := s.db.Update(func(tx *bbolt.Tx) error {
@@ -93,7 +93,8 @@ func (s *Store) DeleteRelease(ctx context.Context, id string) error {
 		return fmt.Errorf("delete release %s: %w", id, err)
 	}
 	s.mu.Lock()
-	s.idx.apply(old, nil)
+	delete(s.raw, id)
+	s.idx.apply(s.idx.releases[id], nil)
 	s.version++
 	s.mu.Unlock()
 	return nil

@@ -4,6 +4,7 @@ package bolt
 import (
 	"context"
 	"crypto/rand"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -26,6 +27,9 @@ var _ graph.Store = (*Store)(nil)
 var (
 	metaBucket     = []byte("meta")
 	releasesBucket = []byte("releases")
+	// correctionsBucket holds the corrections by ID, encoded whole; data files written
+	// before corrections existed get it when next opened.
+	correctionsBucket = []byte("corrections")
 	schemaKey      = []byte("schema")
 	// epochKey holds a random text given to the data file when it is first opened, so that
 	// the versions of two data files differ.
@@ -52,7 +56,11 @@ type Store struct {
 	writeMu sync.Mutex
 	mu      sync.RWMutex // guards idx, version and closed
 	idx     *index
-	epoch   string
+	// raw holds the releases as written; idx indexes them with the corrections applied.
+	raw         map[string]*graph.Release
+	corrections []graph.Correction
+	corrector   *graph.Corrector
+	epoch       string
 	version uint64 // as stored under versionKey
 	closed  bool
 }
@@ -136,6 +144,9 @@ func (s *Store) init() (err error) {
 		if tx.Bucket(releasesBucket) == nil {
 			return fmt.Errorf("open %s: data file has no %s bucket", s.path, releasesBucket)
 		}
+		if _, err := tx.CreateBucketIfNotExists(correctionsBucket); err != nil {
+			return err
+		}
 		return s.readVersion(meta)
 	})
 	if err != nil {
@@ -144,7 +155,7 @@ func (s *Store) init() (err error) {
 
 	var rels []*graph.Release
 	err = s.db.View(func(tx *bbolt.Tx) error {
-		return tx.Bucket(releasesBucket).ForEach(func(k, v []byte) error {
+		err := tx.Bucket(releasesBucket).ForEach(func(k, v []byte) error {
 			r, err := decodeRelease(v)
 			if err != nil {
 				return fmt.Errorf("open %s: release %q: %w", s.path, k, err)
@@ -155,12 +166,50 @@ func (s *Store) init() (err error) {
 			rels = append(rels, r)
 			return nil
 		})
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(correctionsBucket).ForEach(func(k, v []byte) error {
+			var c graph.Correction
+			if err := json.Unmarshal(v, &c); err != nil {
+				return fmt.Errorf("open %s: correction %q: %w", s.path, k, err)
+			}
+			s.corrections = append(s.corrections, c)
+			return nil
+		})
 	})
 	if err != nil {
 		return err
 	}
-	s.idx = buildIndex(rels)
+	s.raw = make(map[string]*graph.Release, len(rels))
+	for _, r := range rels {
+		s.raw[r.ID] = r
+	}
+	s.rebuild()
 	return nil
+}
+
+// rebuild indexes the releases anew with the corrections applied.
+func (s *Store) rebuild() {
+	graph.SortCorrections(s.corrections)
+	s.corrector = graph.NewCorrector(s.corrections)
+	rels := make([]*graph.Release, 0, len(s.raw)+1)
+	for _, r := range s.raw {
+		rels = append(rels, s.corrected(r))
+	}
+	if added, ok := s.corrector.Added(); ok {
+		rels = append(rels, &added)
+	}
+	s.idx = buildIndex(rels)
+}
+
+// corrected returns r with the corrections applied; r itself when none applies.
+func (s *Store) corrected(r *graph.Release) *graph.Release {
+	if s.corrector.Empty() {
+		return r
+	}
+	c := s.corrector.Apply(*r)
+	return &c
 }
 
 // createBuckets lays out a new data file and returns its meta bucket.

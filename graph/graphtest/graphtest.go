@@ -97,6 +97,7 @@ func Run(t *testing.T, open Opener) {
 		{"Neighborhood", neighborhoodTests},
 		{"Snapshot", snapshotTests},
 		{"Store", storeTests},
+		{"Corrections", correctionTests},
 	}
 	for _, g := range groups {
 		t.Run(g.name, func(t *testing.T) {
@@ -317,7 +318,7 @@ func wantEqual[T any](t *testing.T, what string, got, want []T) {
 	}
 	for i := range got {
 		if !reflect.DeepEqual(emptyToNil(got[i]), emptyToNil(want[i])) {
-			t.Errorf("%s: item %d\n got: %+v\nwant: %+v", what, i, got[i], want[i])
+			t.Errorf("%s: item %d\n got: %#v\nwant: %#v", what, i, got[i], want[i])
 			return
 		}
 	}

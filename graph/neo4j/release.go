@@ -47,10 +47,18 @@ func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
 				tallyMention(names, m, -1)
 			}
 		}
-		if err := writeRelease(ctx, tx, r); err != nil {
+		k, err := readCorrector(ctx, tx)
+		if err != nil {
 			return err
 		}
-		for _, e := range r.Entities {
+		applied := k.Apply(r)
+		if err := writeRelease(ctx, tx, applied); err != nil {
+			return err
+		}
+		if err := keepRaw(ctx, tx, r); err != nil {
+			return err
+		}
+		for _, e := range applied.Entities {
 			tallyMention(names, e, +1)
 		}
 		if err := refreshEntities(ctx, tx, names); err != nil {

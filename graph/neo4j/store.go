@@ -107,6 +107,7 @@ var schema = []string{
 	"CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
 	"CREATE CONSTRAINT release_id IF NOT EXISTS FOR (r:Release) REQUIRE r.id IS UNIQUE",
 	"CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE",
+	"CREATE CONSTRAINT correction_id IF NOT EXISTS FOR (c:Correction) REQUIRE c.id IS UNIQUE",
 	"CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)",
 	"CREATE INDEX entity_name_folded IF NOT EXISTS FOR (e:Entity) ON (e.nameFolded)",
 	"CREATE TEXT INDEX entity_names_folded IF NOT EXISTS FOR (e:Entity) ON (e.namesFolded)",

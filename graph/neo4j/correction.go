@@ -1,0 +1,170 @@
+package neo4j
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/egovgraph/egovgraph/graph"
+	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Corrections are (:Correction {id, json}) nodes. Each (:Release) keeps the release as
+// written in its raw property, and the entities and relationships the store holds are
+// those of the releases with the corrections applied: PutRelease applies them to the
+// release it writes, PutCorrection rebuilds every entity and relationship from the raw
+// releases, in one transaction.
+
+// readCorrector reads every correction and returns their corrector.
+func readCorrector(ctx context.Context, tx driver.ManagedTransaction) (*graph.Corrector, error) {
+	cs, err := readCorrections(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	return graph.NewCorrector(cs), nil
+}
+
+func readCorrections(ctx context.Context, tx driver.ManagedTransaction) ([]graph.Correction, error) {
+	recs, err := collect(ctx, tx, "MATCH (c:Correction) RETURN c.json", nil)
+	if err != nil {
+		return nil, err
+	}
+	cs := make([]graph.Correction, len(recs))
+	for i, rec := range recs {
+		if err := json.Unmarshal([]byte(str(rec.Values[0])), &cs[i]); err != nil {
+			return nil, fmt.Errorf("decode correction: %w", err)
+		}
+	}
+	graph.SortCorrections(cs)
+	return cs, nil
+}
+
+// keepRaw stores r as written on its release node.
+func keepRaw(ctx context.Context, tx driver.ManagedTransaction, r graph.Release) error {
+	data, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	_, err = collect(ctx, tx, "MATCH (r:Release {id: $id}) SET r.raw = $raw", map[string]any{"id": r.ID, "raw": string(data)})
+	return err
+}
+
+// Corrections returns every stored correction, in the order they apply.
+func (s *Store) Corrections(ctx context.Context) ([]graph.Correction, error) {
+	var cs []graph.Correction
+	err := s.read(ctx, "corrections", func(tx driver.ManagedTransaction) error {
+		var err error
+		cs, err = readCorrections(ctx, tx)
+		return err
+	})
+	return cs, err
+}
+
+// PutCorrection stores c and rebuilds the graph from the raw releases with every
+// correction applied, in one transaction, and counts up the version.
+func (s *Store) PutCorrection(ctx context.Context, c graph.Correction) (bool, error) {
+	if err := c.Validate(); err != nil {
+		return false, err
+	}
+	data, err := json.Marshal(c)
+	if err != nil {
+		return false, fmt.Errorf("put correction %s: %w", c.ID, err)
+	}
+	changed := false
+	err = s.write(ctx, "put correction "+c.ID, func(tx driver.ManagedTransaction) error {
+		changed = false
+		recs, err := collect(ctx, tx, "MATCH (c:Correction) WHERE c.id IN [$id, $undoes] RETURN c.id", map[string]any{"id": c.ID, "undoes": c.Undoes})
+		if err != nil {
+			return err
+		}
+		found := map[string]bool{}
+		for _, rec := range recs {
+			found[str(rec.Values[0])] = true
+		}
+		if found[c.ID] {
+			return nil
+		}
+		if c.Kind == graph.Undo && !found[c.Undoes] {
+			return graph.Errorf(graph.ENOTFOUND, "no correction %q to undo", c.Undoes)
+		}
+		if _, err := collect(ctx, tx, "CREATE (:Correction {id: $id, json: $json})", map[string]any{"id": c.ID, "json": string(data)}); err != nil {
+			return err
+		}
+		if err := rebuild(ctx, tx); err != nil {
+			return err
+		}
+		if err := countVersion(ctx, tx); err != nil {
+			return err
+		}
+		changed = true
+		return nil
+	})
+	return changed, err
+}
+
+// rebuild writes every entity and relationship anew from the raw releases with the
+// corrections applied.
+func rebuild(ctx context.Context, tx driver.ManagedTransaction) error {
+	k, err := readCorrector(ctx, tx)
+	if err != nil {
+		return err
+	}
+	added := graph.Release{Source: graph.CorrectionsSource}.WithID()
+	recs, err := collect(ctx, tx, "MATCH (r:Release) WHERE r.id <> $added RETURN r.id, r.raw", map[string]any{"added": added.ID})
+	if err != nil {
+		return err
+	}
+	var raws []graph.Release
+	var unkept []string // releases written before raw was kept: as the store holds them
+	for _, rec := range recs {
+		raw := str(rec.Values[1])
+		if raw == "" {
+			unkept = append(unkept, str(rec.Values[0]))
+			continue
+		}
+		var r graph.Release
+		if err := json.Unmarshal([]byte(raw), &r); err != nil {
+			return fmt.Errorf("decode release %s: %w", str(rec.Values[0]), err)
+		}
+		raws = append(raws, r)
+	}
+	if len(unkept) > 0 {
+		rels, err := loadReleases(ctx, tx, unkept)
+		if err != nil {
+			return err
+		}
+		for _, r := range rels {
+			if err := keepRaw(ctx, tx, r); err != nil {
+				return err
+			}
+		}
+		raws = append(raws, rels...)
+	}
+	if _, err := collect(ctx, tx, "MATCH (e:Entity) DETACH DELETE e", nil); err != nil {
+		return err
+	}
+	if _, err := collect(ctx, tx, "MATCH (r:Release {id: $added}) DELETE r", map[string]any{"added": added.ID}); err != nil {
+		return err
+	}
+	names := map[string]map[string]int{}
+	write := func(r graph.Release) error {
+		if err := writeRelease(ctx, tx, r); err != nil {
+			return err
+		}
+		for _, e := range r.Entities {
+			tallyMention(names, e, +1)
+		}
+		return nil
+	}
+	for _, r := range raws {
+		if err := write(k.Apply(r)); err != nil {
+			return err
+		}
+	}
+	if a, ok := k.Added(); ok {
+		if err := write(a); err != nil {
+			return err
+		}
+	}
+	return refreshEntities(ctx, tx, names)
+}
