@@ -30,7 +30,7 @@ var (
 	// correctionsBucket holds the corrections by ID, encoded whole; data files written
 	// before corrections existed get it when next opened.
 	correctionsBucket = []byte("corrections")
-	schemaKey      = []byte("schema")
+	schemaKey         = []byte("schema")
 	// epochKey holds a random text given to the data file when it is first opened, so that
 	// the versions of two data files differ.
 	epochKey = []byte("epoch")
@@ -61,8 +61,8 @@ type Store struct {
 	corrections []graph.Correction
 	corrector   *graph.Corrector
 	epoch       string
-	version uint64 // as stored under versionKey
-	closed  bool
+	version     uint64 // as stored under versionKey
+	closed      bool
 }
 
 // Open opens the data file at path, creating it if it does not exist, and reads its
