@@ -32,6 +32,7 @@ type ResolverRoot interface {
 	Analytics() AnalyticsResolver
 	CoMember() CoMemberResolver
 	Community() CommunityResolver
+	Correction() CorrectionResolver
 	Entity() EntityResolver
 	Evidence() EvidenceResolver
 	Fact() FactResolver
@@ -116,6 +117,26 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Correction struct {
+		Author   func(childComplexity int) int
+		Entity   func(childComplexity int) int
+		Fact     func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Name     func(childComplexity int) int
+		Note     func(childComplexity int) int
+		Other    func(childComplexity int) int
+		Relation func(childComplexity int) int
+		Time     func(childComplexity int) int
+		Type     func(childComplexity int) int
+		Undoes   func(childComplexity int) int
+		Undone   func(childComplexity int) int
+	}
+
+	CorrectionPayload struct {
+		Correction func(childComplexity int) int
+	}
+
 	DeleteReleasePayload struct {
 		ID func(childComplexity int) int
 	}
@@ -146,6 +167,7 @@ type ComplexityRoot struct {
 
 	Evidence struct {
 		Confidence func(childComplexity int) int
+		Correction func(childComplexity int) int
 		Date       func(childComplexity int) int
 		Quote      func(childComplexity int) int
 		Release    func(childComplexity int) int
@@ -200,8 +222,14 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AddRelease    func(childComplexity int, input AddReleaseInput) int
-		DeleteRelease func(childComplexity int, input DeleteReleaseInput) int
+		AddFact        func(childComplexity int, input AddFactInput) int
+		AddRelease     func(childComplexity int, input AddReleaseInput) int
+		DeleteRelease  func(childComplexity int, input DeleteReleaseInput) int
+		MergeEntities  func(childComplexity int, input MergeEntitiesInput) int
+		RejectFact     func(childComplexity int, input RejectFactInput) int
+		RenameEntity   func(childComplexity int, input RenameEntityInput) int
+		RetypeEntity   func(childComplexity int, input RetypeEntityInput) int
+		UndoCorrection func(childComplexity int, input UndoCorrectionInput) int
 	}
 
 	Neighborhood struct {
@@ -310,6 +338,7 @@ type ComplexityRoot struct {
 		Analytics    func(childComplexity int) int
 		Changes      func(childComplexity int, since *string, until *string, types []graph.RelationType, first *int, after *string) int
 		CoMembership func(childComplexity int, id string, first *int, after *string) int
+		Corrections  func(childComplexity int) int
 		Entities     func(childComplexity int, typeArg *graph.EntityType, first *int, after *string) int
 		Entity       func(childComplexity int, id string) int
 		Neighborhood func(childComplexity int, id string, depth int, types []graph.RelationType, asOf *string, first int) int
@@ -402,6 +431,18 @@ type CommunityResolver interface {
 
 	Members(ctx context.Context, obj *network.Community, first *int, after *string) (*EntityConnection, error)
 }
+type CorrectionResolver interface {
+	Relation(ctx context.Context, obj *graph.Correction) (*string, error)
+
+	Entity(ctx context.Context, obj *graph.Correction) (*string, error)
+	Other(ctx context.Context, obj *graph.Correction) (*string, error)
+	Name(ctx context.Context, obj *graph.Correction) (*string, error)
+	Type(ctx context.Context, obj *graph.Correction) (*graph.EntityType, error)
+	Undoes(ctx context.Context, obj *graph.Correction) (*string, error)
+
+	Time(ctx context.Context, obj *graph.Correction) (string, error)
+	Undone(ctx context.Context, obj *graph.Correction) (bool, error)
+}
 type EntityResolver interface {
 	Iso3166(ctx context.Context, obj *graph.Entity) (*string, error)
 	Wikidata(ctx context.Context, obj *graph.Entity) (*string, error)
@@ -414,6 +455,7 @@ type EvidenceResolver interface {
 	Quote(ctx context.Context, obj *graph.Evidence) (*string, error)
 
 	Release(ctx context.Context, obj *graph.Evidence) (*graph.Release, error)
+	Correction(ctx context.Context, obj *graph.Evidence) (*graph.Correction, error)
 }
 type FactResolver interface {
 	From(ctx context.Context, obj *graph.Fact) (*graph.Entity, error)
@@ -425,6 +467,12 @@ type FactResolver interface {
 type MutationResolver interface {
 	AddRelease(ctx context.Context, input AddReleaseInput) (*AddReleasePayload, error)
 	DeleteRelease(ctx context.Context, input DeleteReleaseInput) (*DeleteReleasePayload, error)
+	RejectFact(ctx context.Context, input RejectFactInput) (*CorrectionPayload, error)
+	AddFact(ctx context.Context, input AddFactInput) (*CorrectionPayload, error)
+	MergeEntities(ctx context.Context, input MergeEntitiesInput) (*CorrectionPayload, error)
+	RenameEntity(ctx context.Context, input RenameEntityInput) (*CorrectionPayload, error)
+	RetypeEntity(ctx context.Context, input RetypeEntityInput) (*CorrectionPayload, error)
+	UndoCorrection(ctx context.Context, input UndoCorrectionInput) (*CorrectionPayload, error)
 }
 type NetworkResolver interface {
 	Nodes(ctx context.Context, obj *network.Network, first *int, after *string) (*NetworkNodeConnection, error)
@@ -445,6 +493,7 @@ type QueryResolver interface {
 	Analytics(ctx context.Context) (*network.View, error)
 	CoMembership(ctx context.Context, id string, first *int, after *string) (*CoMemberConnection, error)
 	StateSummary(ctx context.Context, id string) (*network.Summary, error)
+	Corrections(ctx context.Context) ([]graph.Correction, error)
 	Entity(ctx context.Context, id string) (*graph.Entity, error)
 	Entities(ctx context.Context, typeArg *graph.EntityType, first *int, after *string) (*EntityConnection, error)
 	Search(ctx context.Context, text string, first int) ([]graph.Entity, error)
@@ -717,6 +766,92 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CommunityEdge.Node(childComplexity), true
 
+	case "Correction.author":
+		if e.ComplexityRoot.Correction.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Author(childComplexity), true
+	case "Correction.entity":
+		if e.ComplexityRoot.Correction.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Entity(childComplexity), true
+	case "Correction.fact":
+		if e.ComplexityRoot.Correction.Fact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Fact(childComplexity), true
+	case "Correction.id":
+		if e.ComplexityRoot.Correction.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.ID(childComplexity), true
+	case "Correction.kind":
+		if e.ComplexityRoot.Correction.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Kind(childComplexity), true
+	case "Correction.name":
+		if e.ComplexityRoot.Correction.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Name(childComplexity), true
+	case "Correction.note":
+		if e.ComplexityRoot.Correction.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Note(childComplexity), true
+	case "Correction.other":
+		if e.ComplexityRoot.Correction.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Other(childComplexity), true
+	case "Correction.relation":
+		if e.ComplexityRoot.Correction.Relation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Relation(childComplexity), true
+	case "Correction.time":
+		if e.ComplexityRoot.Correction.Time == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Time(childComplexity), true
+	case "Correction.type":
+		if e.ComplexityRoot.Correction.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Type(childComplexity), true
+	case "Correction.undoes":
+		if e.ComplexityRoot.Correction.Undoes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Undoes(childComplexity), true
+	case "Correction.undone":
+		if e.ComplexityRoot.Correction.Undone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Correction.Undone(childComplexity), true
+
+	case "CorrectionPayload.correction":
+		if e.ComplexityRoot.CorrectionPayload.Correction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrectionPayload.Correction(childComplexity), true
+
 	case "DeleteReleasePayload.id":
 		if e.ComplexityRoot.DeleteReleasePayload.ID == nil {
 			break
@@ -833,6 +968,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Confidence(childComplexity), true
+	case "Evidence.correction":
+		if e.ComplexityRoot.Evidence.Correction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.Correction(childComplexity), true
 	case "Evidence.date":
 		if e.ComplexityRoot.Evidence.Date == nil {
 			break
@@ -1021,6 +1162,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LinkEdge.Node(childComplexity), true
 
+	case "Mutation.addFact":
+		if e.ComplexityRoot.Mutation.AddFact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addFact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddFact(childComplexity, args["input"].(AddFactInput)), true
 	case "Mutation.addRelease":
 		if e.ComplexityRoot.Mutation.AddRelease == nil {
 			break
@@ -1043,6 +1195,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DeleteRelease(childComplexity, args["input"].(DeleteReleaseInput)), true
+	case "Mutation.mergeEntities":
+		if e.ComplexityRoot.Mutation.MergeEntities == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_mergeEntities_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MergeEntities(childComplexity, args["input"].(MergeEntitiesInput)), true
+	case "Mutation.rejectFact":
+		if e.ComplexityRoot.Mutation.RejectFact == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectFact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectFact(childComplexity, args["input"].(RejectFactInput)), true
+	case "Mutation.renameEntity":
+		if e.ComplexityRoot.Mutation.RenameEntity == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_renameEntity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RenameEntity(childComplexity, args["input"].(RenameEntityInput)), true
+	case "Mutation.retypeEntity":
+		if e.ComplexityRoot.Mutation.RetypeEntity == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_retypeEntity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RetypeEntity(childComplexity, args["input"].(RetypeEntityInput)), true
+	case "Mutation.undoCorrection":
+		if e.ComplexityRoot.Mutation.UndoCorrection == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_undoCorrection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UndoCorrection(childComplexity, args["input"].(UndoCorrectionInput)), true
 
 	case "Neighborhood.edges":
 		if e.ComplexityRoot.Neighborhood.Edges == nil {
@@ -1427,6 +1634,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CoMembership(childComplexity, args["id"].(string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.corrections":
+		if e.ComplexityRoot.Query.Corrections == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Corrections(childComplexity), true
 	case "Query.entities":
 		if e.ComplexityRoot.Query.Entities == nil {
 			break
@@ -1814,9 +2027,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AddFactInput", ec.unmarshalInputAddFactInput),
 			graphql.NewInputUnmarshaler("AddReleaseInput", ec.unmarshalInputAddReleaseInput),
 			graphql.NewInputUnmarshaler("DeleteReleaseInput", ec.unmarshalInputDeleteReleaseInput),
+			graphql.NewInputUnmarshaler("MergeEntitiesInput", ec.unmarshalInputMergeEntitiesInput),
 			graphql.NewInputUnmarshaler("NetworkFilter", ec.unmarshalInputNetworkFilter),
+			graphql.NewInputUnmarshaler("RejectFactInput", ec.unmarshalInputRejectFactInput),
+			graphql.NewInputUnmarshaler("RenameEntityInput", ec.unmarshalInputRenameEntityInput),
+			graphql.NewInputUnmarshaler("RetypeEntityInput", ec.unmarshalInputRetypeEntityInput),
+			graphql.NewInputUnmarshaler("UndoCorrectionInput", ec.unmarshalInputUndoCorrectionInput),
 		)
 	}
 	first := true
@@ -1892,7 +2111,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "analytics.graphqls" "entity.graphqls" "network.graphqls" "post.graphqls" "relation.graphqls" "release.graphqls" "schema.graphqls" "write.graphqls"
+//go:embed "analytics.graphqls" "correction.graphqls" "entity.graphqls" "network.graphqls" "post.graphqls" "relation.graphqls" "release.graphqls" "schema.graphqls" "write.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -1905,6 +2124,7 @@ func sourceData(filename string) string {
 
 var sources = []*ast.Source{
 	{Name: "analytics.graphqls", Input: sourceData("analytics.graphqls"), BuiltIn: false},
+	{Name: "correction.graphqls", Input: sourceData("correction.graphqls"), BuiltIn: false},
 	{Name: "entity.graphqls", Input: sourceData("entity.graphqls"), BuiltIn: false},
 	{Name: "network.graphqls", Input: sourceData("network.graphqls"), BuiltIn: false},
 	{Name: "post.graphqls", Input: sourceData("post.graphqls"), BuiltIn: false},
@@ -2053,6 +2273,46 @@ func (ec *executionContext) childFields_CommunityEdge(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type CommunityEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Correction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Correction_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_Correction_kind(ctx, field)
+	case "relation":
+		return ec.fieldContext_Correction_relation(ctx, field)
+	case "fact":
+		return ec.fieldContext_Correction_fact(ctx, field)
+	case "entity":
+		return ec.fieldContext_Correction_entity(ctx, field)
+	case "other":
+		return ec.fieldContext_Correction_other(ctx, field)
+	case "name":
+		return ec.fieldContext_Correction_name(ctx, field)
+	case "type":
+		return ec.fieldContext_Correction_type(ctx, field)
+	case "undoes":
+		return ec.fieldContext_Correction_undoes(ctx, field)
+	case "note":
+		return ec.fieldContext_Correction_note(ctx, field)
+	case "author":
+		return ec.fieldContext_Correction_author(ctx, field)
+	case "time":
+		return ec.fieldContext_Correction_time(ctx, field)
+	case "undone":
+		return ec.fieldContext_Correction_undone(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Correction", field.Name)
+}
+
+func (ec *executionContext) childFields_CorrectionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "correction":
+		return ec.fieldContext_CorrectionPayload_correction(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CorrectionPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_DeleteReleasePayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2123,6 +2383,8 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_rule(ctx, field)
 	case "release":
 		return ec.fieldContext_Evidence_release(ctx, field)
+	case "correction":
+		return ec.fieldContext_Evidence_correction(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
 }
@@ -2817,6 +3079,20 @@ func (ec *executionContext) field_Entity_relations_args(ctx context.Context, raw
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_addFact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (AddFactInput, error) {
+			return ec.unmarshalNAddFactInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐAddFactInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_addRelease_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -2837,6 +3113,76 @@ func (ec *executionContext) field_Mutation_deleteRelease_args(ctx context.Contex
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (DeleteReleaseInput, error) {
 			return ec.unmarshalNDeleteReleaseInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐDeleteReleaseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_mergeEntities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (MergeEntitiesInput, error) {
+			return ec.unmarshalNMergeEntitiesInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐMergeEntitiesInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rejectFact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (RejectFactInput, error) {
+			return ec.unmarshalNRejectFactInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRejectFactInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_renameEntity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (RenameEntityInput, error) {
+			return ec.unmarshalNRenameEntityInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRenameEntityInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_retypeEntity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (RetypeEntityInput, error) {
+			return ec.unmarshalNRetypeEntityInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRetypeEntityInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_undoCorrection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (UndoCorrectionInput, error) {
+			return ec.unmarshalNUndoCorrectionInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐUndoCorrectionInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4501,6 +4847,346 @@ func (ec *executionContext) fieldContext_CommunityEdge_node(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Correction_id(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correction_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Correction_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Correction", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Correction_kind(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correction_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.CorrectionKind) graphql.Marshaler {
+			return ec.marshalNCorrectionKind2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrectionKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Correction_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Correction", field, false, false, "CorrectionKind")
+}
+
+func (ec *executionContext) _Correction_relation(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correction_relation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Correction().Relation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Correction_relation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Correction", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Correction_fact(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correction_fact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Fact) graphql.Marshaler {
+			return ec.marshalOFact2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐFact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Correction_fact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Correction",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Fact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Correction_entity(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correction_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Correction().Entity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Correction_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Correction", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Correction_other(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correction_other(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Correction().Other(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Correction_other(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Correction", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Correction_name(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correction_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Correction().Name(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Correction_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Correction", field, true, true, "String")
+}
+
+func (ec *executionContext) _Correction_type(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correction_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Correction().Type(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.EntityType) graphql.Marshaler {
+			return ec.marshalOEntityType2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityType(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Correction_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Correction", field, true, true, "EntityType")
+}
+
+func (ec *executionContext) _Correction_undoes(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correction_undoes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Correction().Undoes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Correction_undoes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Correction", field, true, true, "ID")
+}
+
+func (ec *executionContext) _Correction_note(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correction_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Correction_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Correction", field, false, false, "String")
+}
+
+func (ec *executionContext) _Correction_author(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correction_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Correction_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Correction", field, false, false, "String")
+}
+
+func (ec *executionContext) _Correction_time(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correction_time(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Correction().Time(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Correction_time(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Correction", field, true, true, "String")
+}
+
+func (ec *executionContext) _Correction_undone(ctx context.Context, field graphql.CollectedField, obj *graph.Correction) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Correction_undone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Correction().Undone(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Correction_undone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Correction", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _CorrectionPayload_correction(ctx context.Context, field graphql.CollectedField, obj *CorrectionPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrectionPayload_correction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Correction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.Correction) graphql.Marshaler {
+			return ec.marshalNCorrection2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CorrectionPayload_correction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CorrectionPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Correction(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DeleteReleasePayload_id(ctx context.Context, field graphql.CollectedField, obj *DeleteReleasePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5089,6 +5775,38 @@ func (ec *executionContext) fieldContext_Evidence_release(_ context.Context, fie
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Release(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Evidence_correction(ctx context.Context, field graphql.CollectedField, obj *graph.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_correction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Evidence().Correction(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Correction) graphql.Marshaler {
+			return ec.marshalOCorrection2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_correction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Evidence",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Correction(ctx, field)
 		},
 	}
 	return fc, nil
@@ -5859,6 +6577,270 @@ func (ec *executionContext) fieldContext_Mutation_deleteRelease(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_deleteRelease_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectFact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectFact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectFact(ctx, fc.Args["input"].(RejectFactInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *CorrectionPayload) graphql.Marshaler {
+			return ec.marshalNCorrectionPayload2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCorrectionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectFact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CorrectionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectFact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addFact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addFact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddFact(ctx, fc.Args["input"].(AddFactInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *CorrectionPayload) graphql.Marshaler {
+			return ec.marshalNCorrectionPayload2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCorrectionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addFact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CorrectionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addFact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_mergeEntities(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_mergeEntities(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MergeEntities(ctx, fc.Args["input"].(MergeEntitiesInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *CorrectionPayload) graphql.Marshaler {
+			return ec.marshalNCorrectionPayload2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCorrectionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_mergeEntities(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CorrectionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_mergeEntities_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_renameEntity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_renameEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RenameEntity(ctx, fc.Args["input"].(RenameEntityInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *CorrectionPayload) graphql.Marshaler {
+			return ec.marshalNCorrectionPayload2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCorrectionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_renameEntity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CorrectionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_renameEntity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_retypeEntity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_retypeEntity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RetypeEntity(ctx, fc.Args["input"].(RetypeEntityInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *CorrectionPayload) graphql.Marshaler {
+			return ec.marshalNCorrectionPayload2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCorrectionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_retypeEntity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CorrectionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_retypeEntity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_undoCorrection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_undoCorrection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UndoCorrection(ctx, fc.Args["input"].(UndoCorrectionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *CorrectionPayload) graphql.Marshaler {
+			return ec.marshalNCorrectionPayload2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCorrectionPayload(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_undoCorrection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CorrectionPayload(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_undoCorrection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -7560,6 +8542,38 @@ func (ec *executionContext) fieldContext_Query_stateSummary(ctx context.Context,
 	if fc.Args, err = ec.field_Query_stateSummary_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_corrections(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_corrections(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Corrections(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.Correction) graphql.Marshaler {
+			return ec.marshalNCorrection2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrectionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_corrections(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Correction(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -10203,6 +11217,76 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAddFactInput(ctx context.Context, obj any) (AddFactInput, error) {
+	var it AddFactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"type", "from", "to", "role", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNRelationType2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐRelationType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAddFactInput unmarshals raw into the AddFactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAddFactInput(ctx context.Context, raw any) (AddFactInput, error) {
+	var out AddFactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AddFactInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAddReleaseInput(ctx context.Context, obj any) (AddReleaseInput, error) {
 	var it AddReleaseInput
 	if obj == nil {
@@ -10305,6 +11389,62 @@ func UnmarshalDeleteReleaseInput(ctx context.Context, raw any) (DeleteReleaseInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputMergeEntitiesInput(ctx context.Context, obj any) (MergeEntitiesInput, error) {
+	var it MergeEntitiesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"entity", "alias", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "entity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entity"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Entity = data
+		case "alias":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("alias"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Alias = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMergeEntitiesInput unmarshals raw into the MergeEntitiesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMergeEntitiesInput(ctx context.Context, raw any) (MergeEntitiesInput, error) {
+	var out MergeEntitiesInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MergeEntitiesInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputNetworkFilter(ctx context.Context, obj any) (network.Filter, error) {
 	var it network.Filter
 	if obj == nil {
@@ -10372,6 +11512,216 @@ func (ec *executionContext) unmarshalInputNetworkFilter(ctx context.Context, obj
 func UnmarshalNetworkFilter(ctx context.Context, raw any) (network.Filter, error) {
 	var out network.Filter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "NetworkFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRejectFactInput(ctx context.Context, obj any) (RejectFactInput, error) {
+	var it RejectFactInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"relation", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "relation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("relation"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Relation = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRejectFactInput unmarshals raw into the RejectFactInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRejectFactInput(ctx context.Context, raw any) (RejectFactInput, error) {
+	var out RejectFactInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RejectFactInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRenameEntityInput(ctx context.Context, obj any) (RenameEntityInput, error) {
+	var it RenameEntityInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"entity", "name", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "entity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entity"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Entity = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRenameEntityInput unmarshals raw into the RenameEntityInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRenameEntityInput(ctx context.Context, raw any) (RenameEntityInput, error) {
+	var out RenameEntityInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RenameEntityInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRetypeEntityInput(ctx context.Context, obj any) (RetypeEntityInput, error) {
+	var it RetypeEntityInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"entity", "type", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "entity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entity"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Entity = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNEntityType2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRetypeEntityInput unmarshals raw into the RetypeEntityInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRetypeEntityInput(ctx context.Context, raw any) (RetypeEntityInput, error) {
+	var out RetypeEntityInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RetypeEntityInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputUndoCorrectionInput(ctx context.Context, obj any) (UndoCorrectionInput, error) {
+	var it UndoCorrectionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalUndoCorrectionInput unmarshals raw into the UndoCorrectionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalUndoCorrectionInput(ctx context.Context, raw any) (UndoCorrectionInput, error) {
+	var out UndoCorrectionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "UndoCorrectionInput", raw, &out)
 	return out, err
 }
 
@@ -10867,6 +12217,140 @@ func (ec *executionContext) _CommunityEdge(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var correctionImplementors = []string{"Correction"}
+
+func (ec *executionContext) _Correction(ctx context.Context, sel ast.SelectionSet, obj *graph.Correction) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, correctionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Correction")
+		case "id":
+			out.Values[i] = ec._Correction_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Correction_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Correction_relation(ctx, field, obj)
+				})
+		case "fact":
+			out.Values[i] = ec._Correction_fact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Correction_entity(ctx, field, obj)
+				})
+		case "other":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Correction_other(ctx, field, obj)
+				})
+		case "name":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Correction_name(ctx, field, obj)
+				})
+		case "type":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Correction_type(ctx, field, obj)
+				})
+		case "undoes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Correction_undoes(ctx, field, obj)
+				})
+		case "note":
+			out.Values[i] = ec._Correction_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "author":
+			out.Values[i] = ec._Correction_author(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "time":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Correction_time(ctx, field, obj)
+				})
+		case "undone":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Correction_undone(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var correctionPayloadImplementors = []string{"CorrectionPayload"}
+
+func (ec *executionContext) _CorrectionPayload(ctx context.Context, sel ast.SelectionSet, obj *CorrectionPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, correctionPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CorrectionPayload")
+		case "correction":
+			out.Values[i] = ec._CorrectionPayload_correction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var deleteReleasePayloadImplementors = []string{"DeleteReleasePayload"}
 
 func (ec *executionContext) _DeleteReleasePayload(ctx context.Context, sel ast.SelectionSet, obj *DeleteReleasePayload) graphql.Marshaler {
@@ -11107,6 +12591,12 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Evidence_release(ctx, field, obj)
+				})
+		case "correction":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Evidence_correction(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -11479,6 +12969,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "deleteRelease":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_deleteRelease(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectFact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectFact(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addFact":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addFact(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mergeEntities":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_mergeEntities(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "renameEntity":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_renameEntity(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "retypeEntity":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_retypeEntity(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "undoCorrection":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_undoCorrection(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -12271,6 +13803,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stateSummary(ctx, field)
+				})
+		case "corrections":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_corrections(ctx, field)
 				})
 		case "entity":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -13137,6 +14675,11 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) unmarshalNAddFactInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐAddFactInput(ctx context.Context, v any) (AddFactInput, error) {
+	res, err := ec.unmarshalInputAddFactInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAddReleaseInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐAddReleaseInput(ctx context.Context, v any) (AddReleaseInput, error) {
 	res, err := ec.unmarshalInputAddReleaseInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -13302,6 +14845,68 @@ func (ec *executionContext) marshalNCommunityEdge2ᚕgithubᚗcomᚋegovgraphᚋ
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNCorrection2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrection(ctx context.Context, sel ast.SelectionSet, v graph.Correction) graphql.Marshaler {
+	return ec._Correction(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCorrection2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrectionᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Correction) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCorrection2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNCorrectionKind2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrectionKind(ctx context.Context, v any) (graph.CorrectionKind, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNCorrectionKind2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrectionKind[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCorrectionKind2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrectionKind(ctx context.Context, sel ast.SelectionSet, v graph.CorrectionKind) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNCorrectionKind2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrectionKind[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "CorrectionKind!")
+	}
+	return res
+}
+
+var (
+	unmarshalNCorrectionKind2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrectionKind = map[string]graph.CorrectionKind{
+		"REJECT_FACT":    graph.RejectFact,
+		"ADD_FACT":       graph.AddFact,
+		"MERGE_ENTITIES": graph.MergeEntities,
+		"RENAME_ENTITY":  graph.RenameEntity,
+		"RETYPE_ENTITY":  graph.RetypeEntity,
+		"UNDO":           graph.Undo,
+	}
+	marshalNCorrectionKind2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrectionKind = map[graph.CorrectionKind]string{
+		graph.RejectFact:    "REJECT_FACT",
+		graph.AddFact:       "ADD_FACT",
+		graph.MergeEntities: "MERGE_ENTITIES",
+		graph.RenameEntity:  "RENAME_ENTITY",
+		graph.RetypeEntity:  "RETYPE_ENTITY",
+		graph.Undo:          "UNDO",
+	}
+)
+
+func (ec *executionContext) marshalNCorrectionPayload2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCorrectionPayload(ctx context.Context, sel ast.SelectionSet, v *CorrectionPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CorrectionPayload!")
+		return graphql.Null
+	}
+	return ec._CorrectionPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDeleteReleaseInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐDeleteReleaseInput(ctx context.Context, v any) (DeleteReleaseInput, error) {
@@ -13567,6 +15172,11 @@ func (ec *executionContext) marshalNLinkEdge2ᚕgithubᚗcomᚋegovgraphᚋegovg
 	return ret
 }
 
+func (ec *executionContext) unmarshalNMergeEntitiesInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐMergeEntitiesInput(ctx context.Context, v any) (MergeEntitiesInput, error) {
+	res, err := ec.unmarshalInputMergeEntitiesInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNNeighborhood2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNeighborhood(ctx context.Context, sel ast.SelectionSet, v *Neighborhood) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Neighborhood!")
@@ -13735,6 +15345,11 @@ func (ec *executionContext) marshalNPostEdge2ᚕgithubᚗcomᚋegovgraphᚋegovg
 	return ret
 }
 
+func (ec *executionContext) unmarshalNRejectFactInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRejectFactInput(ctx context.Context, v any) (RejectFactInput, error) {
+	res, err := ec.unmarshalInputRejectFactInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNRelation2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐRelation(ctx context.Context, sel ast.SelectionSet, v graph.Relation) graphql.Marshaler {
 	return ec._Relation(ctx, sel, &v)
 }
@@ -13863,6 +15478,16 @@ func (ec *executionContext) marshalNReleaseFormat2githubᚗcomᚋegovgraphᚋego
 	return v
 }
 
+func (ec *executionContext) unmarshalNRenameEntityInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRenameEntityInput(ctx context.Context, v any) (RenameEntityInput, error) {
+	res, err := ec.unmarshalInputRenameEntityInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRetypeEntityInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRetypeEntityInput(ctx context.Context, v any) (RetypeEntityInput, error) {
+	res, err := ec.unmarshalInputRetypeEntityInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNStats2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐStats(ctx context.Context, sel ast.SelectionSet, v *graph.Stats) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Stats!")
@@ -13912,6 +15537,11 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNUndoCorrectionInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐUndoCorrectionInput(ctx context.Context, v any) (UndoCorrectionInput, error) {
+	res, err := ec.unmarshalInputUndoCorrectionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -14086,6 +15716,13 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOCorrection2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrection(ctx context.Context, sel ast.SelectionSet, v *graph.Correction) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Correction(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalODate2string(ctx context.Context, v any) (string, error) {
 	res, err := UnmarshalDate(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -14200,6 +15837,13 @@ var (
 		graph.Project:      "Project",
 	}
 )
+
+func (ec *executionContext) marshalOFact2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐFact(ctx context.Context, sel ast.SelectionSet, v *graph.Fact) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Fact(ctx, sel, v)
+}
 
 func (ec *executionContext) unmarshalOID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)

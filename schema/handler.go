@@ -118,7 +118,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
 	defer cancel()
 	status := new(int)
-	ctx = context.WithValue(ctx, statusKey{}, status)
+	ctx = withCorrections(context.WithValue(ctx, statusKey{}, status), s.store)
 	s.gql.ServeHTTP(&statusWriter{ResponseWriter: w, status: status}, r.WithContext(withMemo(ctx, s.store, s.analyzer)))
 }
 

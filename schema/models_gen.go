@@ -12,6 +12,16 @@ import (
 	"github.com/egovgraph/egovgraph/network"
 )
 
+type AddFactInput struct {
+	Type graph.RelationType `json:"type"`
+	From string             `json:"from"`
+	To   string             `json:"to"`
+	// The office, for HOLDS_ROLE.
+	Role *string `json:"role,omitempty"`
+	// Why: the fact's evidence, e.g. where it was read.
+	Note string `json:"note"`
+}
+
 // A release to add.
 type AddReleaseInput struct {
 	// The release text.
@@ -73,6 +83,11 @@ type CommunityEdge struct {
 	Node   network.Community `json:"node"`
 }
 
+// What a correction mutation did.
+type CorrectionPayload struct {
+	Correction graph.Correction `json:"correction"`
+}
+
 // A release to delete.
 type DeleteReleaseInput struct {
 	ID string `json:"id"`
@@ -124,6 +139,12 @@ type LinkConnection struct {
 type LinkEdge struct {
 	Cursor string       `json:"cursor"`
 	Node   network.Link `json:"node"`
+}
+
+type MergeEntitiesInput struct {
+	Entity string `json:"entity"`
+	Alias  string `json:"alias"`
+	Note   string `json:"note"`
 }
 
 // A page of network nodes.
@@ -190,6 +211,11 @@ type PostEdge struct {
 	Node   network.Post `json:"node"`
 }
 
+type RejectFactInput struct {
+	Relation string `json:"relation"`
+	Note     string `json:"note"`
+}
+
 // A page of relations.
 type RelationConnection struct {
 	Edges    []RelationEdge `json:"edges"`
@@ -216,6 +242,23 @@ type ReleaseConnection struct {
 type ReleaseEdge struct {
 	Cursor string        `json:"cursor"`
 	Node   graph.Release `json:"node"`
+}
+
+type RenameEntityInput struct {
+	Entity string `json:"entity"`
+	Name   string `json:"name"`
+	Note   string `json:"note"`
+}
+
+type RetypeEntityInput struct {
+	Entity string           `json:"entity"`
+	Type   graph.EntityType `json:"type"`
+	Note   string           `json:"note"`
+}
+
+type UndoCorrectionInput struct {
+	ID   string `json:"id"`
+	Note string `json:"note"`
 }
 
 // Which end of its relations an entity is.

@@ -74,9 +74,15 @@ func TestWritesNeedTheToken(t *testing.T) {
 			if status != http.StatusUnauthorized || code(r) != "UNAUTHENTICATED" {
 				t.Errorf("addRelease: status %d, errors %+v; want 401 UNAUTHENTICATED", status, r.Errors)
 			}
-			status, r = postAs(t, base, tt.auth, `mutation { deleteRelease(input: {id: "x"}) { id } }`, nil)
-			if status != http.StatusUnauthorized || code(r) != "UNAUTHENTICATED" {
-				t.Errorf("deleteRelease: status %d, errors %+v; want 401 UNAUTHENTICATED", status, r.Errors)
+			for _, m := range []string{
+				`mutation { deleteRelease(input: {id: "x"}) { id } }`,
+				`mutation { rejectFact(input: {relation: "MEMBER_OF:state:bayern>org:govdigital", note: "n"}) { correction { id } } }`,
+				`mutation { renameEntity(input: {entity: "state:bayern", name: "B", note: "n"}) { correction { id } } }`,
+			} {
+				status, r = postAs(t, base, tt.auth, m, nil)
+				if status != http.StatusUnauthorized || code(r) != "UNAUTHENTICATED" {
+					t.Errorf("%s: status %d, errors %+v; want 401 UNAUTHENTICATED", m, status, r.Errors)
+				}
 			}
 		})
 	}

@@ -174,6 +174,19 @@ func (s *server) localRoutes(r chi.Router) {
 		}
 		writeLocal(w, s.log, res, err)
 	})
+	r.Get("/corrections", func(w http.ResponseWriter, r *http.Request) {
+		cs, err := s.store.Corrections(r.Context())
+		writeLocal(w, s.log, cs, err)
+	})
+	r.Post("/corrections", func(w http.ResponseWriter, r *http.Request) {
+		var c graph.Correction
+		if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxCorrectionLine)).Decode(&c); err != nil {
+			writeLocal(w, s.log, nil, graph.Errorf(graph.EINVALID, "read correction: %v", err))
+			return
+		}
+		changed, err := s.store.PutCorrection(r.Context(), c)
+		writeLocal(w, s.log, changed, err)
+	})
 	r.Get("/stats", func(w http.ResponseWriter, r *http.Request) {
 		st, err := s.store.Stats(r.Context())
 		writeLocal(w, s.log, st, err)

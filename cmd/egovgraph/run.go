@@ -19,6 +19,7 @@ Commands:
   load      load release files and directories into the store
   extract   print what the extractor reads from release files, touching no store
   export    write the network as GraphML, GEXF, CSV or JSON-LD for analysis tools
+  corrections  export or import the analysts' corrections as JSON lines
   help      show this help, or "egovgraph help <command>" for a command's flags
 
 Configuration comes from flags, then environment variables (EGOVGRAPH_*, NEO4J_*), then
@@ -33,7 +34,7 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{serveCommand, loadCommand, extractCommand, exportCommand}
+	return []command{serveCommand, loadCommand, extractCommand, exportCommand, correctionsCommand}
 }
 
 // errUsage marks an error that the command's usage explains; it exits with status 2.
