@@ -11302,7 +11302,7 @@ func (ec *executionContext) unmarshalInputAddReleaseInput(ctx context.Context, o
 		asMap["format"] = "MARKDOWN"
 	}
 
-	fieldsInOrder := [...]string{"text", "format", "source"}
+	fieldsInOrder := [...]string{"text", "url", "format", "source"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -11311,11 +11311,18 @@ func (ec *executionContext) unmarshalInputAddReleaseInput(ctx context.Context, o
 		switch k {
 		case "text":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
-			data, err := ec.unmarshalNString2string(ctx, v)
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Text = data
+		case "url":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("url"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.URL = data
 		case "format":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("format"))
 			data, err := ec.unmarshalNReleaseFormat2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐReleaseFormat(ctx, v)

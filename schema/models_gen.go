@@ -22,11 +22,14 @@ type AddFactInput struct {
 	Note string `json:"note"`
 }
 
-// A release to add.
+// A release to add: its text, or the URL of its page (exactly one of them).
 type AddReleaseInput struct {
 	// The release text.
-	Text string `json:"text"`
-	// How the text is written.
+	Text *string `json:"text,omitempty"`
+	// The http or https URL of a press release page: fetched politely (as egovgraph load URL
+	// does), its main text separated from the site around it; the URL is its source.
+	URL *string `json:"url,omitempty"`
+	// How the text is written; ignored with url.
 	Format ReleaseFormat `json:"format"`
 	// What the release is known by, e.g. its URL: the key a later version replaces it under.
 	// When omitted, "api/" and a hash of the text.

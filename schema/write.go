@@ -14,6 +14,9 @@ type Ingester interface {
 	// source ("" for one derived from the text) and returns its ID and whether the graph
 	// changed; a text stored already returns the ID it is stored under.
 	AddText(ctx context.Context, text, format, source string) (id string, changed bool, err error)
+	// AddURL fetches the release page at url and stores it as AddText does, the URL its
+	// source.
+	AddURL(ctx context.Context, url string) (id string, changed bool, err error)
 }
 
 type writerKey struct{}

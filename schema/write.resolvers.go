@@ -7,6 +7,8 @@ package schema
 
 import (
 	"context"
+
+	"github.com/egovgraph/egovgraph/graph"
 )
 
 func (r *mutationResolver) AddRelease(ctx context.Context, input AddReleaseInput) (*AddReleasePayload, error) {
@@ -14,8 +16,20 @@ func (r *mutationResolver) AddRelease(ctx context.Context, input AddReleaseInput
 	if err != nil {
 		return nil, err
 	}
-	format := map[ReleaseFormat]string{ReleaseFormatMarkdown: "md", ReleaseFormatHTML: "html", ReleaseFormatText: "txt"}[input.Format]
-	id, changed, err := r.ingest.AddText(ctx, input.Text, format, deref(input.Source))
+	var id string
+	var changed bool
+	switch {
+	case (input.Text == nil) == (input.URL == nil):
+		return nil, graph.Errorf(graph.EINVALID, "addRelease: give text or url, not both or neither")
+	case input.URL != nil:
+		if input.Source != nil {
+			return nil, graph.Errorf(graph.EINVALID, "addRelease: with url, the URL is the source")
+		}
+		id, changed, err = r.ingest.AddURL(ctx, *input.URL)
+	default:
+		format := map[ReleaseFormat]string{ReleaseFormatMarkdown: "md", ReleaseFormatHTML: "html", ReleaseFormatText: "txt"}[input.Format]
+		id, changed, err = r.ingest.AddText(ctx, *input.Text, format, deref(input.Source))
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/egovgraph/egovgraph/graph"
 	"github.com/egovgraph/egovgraph/loaders"
+	"github.com/egovgraph/egovgraph/loaders/web"
 )
 
 // sampleSource is the prefix of the sources of the bundled samples. Every other source is
@@ -24,8 +25,11 @@ func isSample(source string) bool { return strings.HasPrefix(source, sampleSourc
 // ingester writes documents to a store: it extracts their facts and keeps the bundled
 // samples apart from the user's own releases.
 type ingester struct {
-	store       graph.Store
-	timeout     time.Duration // for writing one release
+	store   graph.Store
+	timeout time.Duration // for writing one release
+	// web fetches the pages addRelease names by URL.
+	web *web.Client
+
 	mu          sync.Mutex
 	samplesGone bool // the store holds no sample any more
 }
@@ -122,6 +126,26 @@ func (in *ingester) AddText(ctx context.Context, text, format, source string) (s
 		return "", false, graph.Errorf(graph.EINVALID, "text: %s", graph.ErrorMessage(err))
 	}
 	doc.Source = source
+	return in.store1(ctx, doc)
+}
+
+// AddURL fetches the release page at url and stores it: schema.Ingester for addRelease.
+func (in *ingester) AddURL(ctx context.Context, url string) (string, bool, error) {
+	if !web.IsURL(url) {
+		return "", false, graph.Errorf(graph.EINVALID, "url %q: want an http or https URL", url)
+	}
+	doc, err := in.web.Page(ctx, url)
+	if err != nil {
+		if graph.ErrorCode(err) == graph.EINTERNAL {
+			return "", false, graph.Errorf(graph.EUNAVAILABLE, "%v", err) // the site's failure, not ours
+		}
+		return "", false, err
+	}
+	return in.store1(ctx, doc)
+}
+
+// store1 stores doc and returns the ID of the release that holds its text.
+func (in *ingester) store1(ctx context.Context, doc loaders.Document) (string, bool, error) {
 	res, err := in.put(ctx, doc)
 	if err != nil || res.Changed {
 		return res.ID, res.Changed, err

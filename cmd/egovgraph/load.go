@@ -10,21 +10,23 @@ import (
 
 	"github.com/egovgraph/egovgraph/graph"
 	"github.com/egovgraph/egovgraph/loaders"
+	"github.com/egovgraph/egovgraph/loaders/web"
 )
 
 var loadCommand = command{
 	name: "load",
-	usage: `Usage: egovgraph load [flags] PATH...
+	usage: `Usage: egovgraph load [flags] PATH|URL...
 
 Reads every release file among PATH (directories are walked for .md, .markdown, .txt, .html
-and .htm), extracts its facts and writes each release to the store in one transaction. A
-release is keyed by its file's absolute path with links resolved: loading the same file
-again, through any path, or the same text under another name changes nothing; loading a
-changed version replaces what it stated before. The first release of your own removes the
-bundled samples that serve put into an empty store. While "egovgraph serve" runs on the
-same data directory, load hands the releases to it and the API answers with them at once.
-Files that fail are reported with the reason and the others still load; the exit status is
-1 when any failed.
+and .htm) and every press release page at an http or https URL (its main text separated from
+the site around it), extracts its facts and writes each release to the store in one
+transaction. A release is keyed by its URL, or by its file's absolute path with links
+resolved: loading the same file again, through any path, or the same text under another name
+changes nothing; loading a changed version replaces what it stated before. The first
+release of your own removes the bundled samples that serve put into an empty store. While
+"egovgraph serve" runs on the same data directory, load hands the releases to it and the API
+answers with them at once. Files and pages that fail are reported with the reason and the
+others still load; the exit status is 1 when any failed.
 
 Flags:
 `,
@@ -39,7 +41,16 @@ Flags:
 			if err := cfg.validate(); err != nil {
 				return err
 			}
-			inputs, missing := fileInputs(args, stderr)
+			var paths, urls []string
+			for _, a := range args {
+				if web.IsURL(a) {
+					urls = append(urls, a)
+				} else {
+					paths = append(paths, a)
+				}
+			}
+			inputs, missing := fileInputs(paths, stderr)
+			inputs = append(inputs, webInputs(ctx, web.New(), urls)...)
 			dst, err := openSink(ctx, &cfg, *timeout, stderr)
 			if err != nil {
 				return err
@@ -85,6 +96,15 @@ func fileInputs(paths []string, stderr io.Writer) (inputs []input, missing int) 
 		}
 	}
 	return inputs, missing
+}
+
+// webInputs lists the release pages at urls, fetched by client.
+func webInputs(ctx context.Context, client *web.Client, urls []string) []input {
+	var inputs []input
+	for _, u := range urls {
+		inputs = append(inputs, input{source: u, read: func() (loaders.Document, error) { return client.Page(ctx, u) }})
+	}
+	return inputs
 }
 
 // A sink is where load writes releases: a store it opened, or the running server that

@@ -16,7 +16,8 @@ Usage:
 
 Commands:
   serve     serve the GraphQL API (loads the bundled sample releases into an empty store)
-  load      load release files and directories into the store
+  load      load release files, directories and pages (URLs) into the store
+  watch     follow RSS and Atom feeds of press offices, loading each new release
   extract   print what the extractor reads from release files, touching no store
   export    write the network as GraphML, GEXF, CSV or JSON-LD for analysis tools
   corrections  export or import the analysts' corrections as JSON lines
@@ -34,7 +35,7 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{serveCommand, loadCommand, extractCommand, exportCommand, correctionsCommand}
+	return []command{serveCommand, loadCommand, extractCommand, exportCommand, correctionsCommand, watchCommand}
 }
 
 // errUsage marks an error that the command's usage explains; it exits with status 2.

@@ -15,6 +15,7 @@ import (
 	"path"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -23,6 +24,7 @@ import (
 	"github.com/egovgraph/egovgraph/export"
 	"github.com/egovgraph/egovgraph/graph"
 	"github.com/egovgraph/egovgraph/loaders"
+	"github.com/egovgraph/egovgraph/loaders/web"
 	"github.com/egovgraph/egovgraph/network"
 	"github.com/egovgraph/egovgraph/samples"
 	"github.com/egovgraph/egovgraph/schema"
@@ -49,6 +51,8 @@ Flags:
 		publicDefault, publicErr := envBool("EGOVGRAPH_PUBLIC", false)
 		public := fs.Bool("public", publicDefault, "public deployment: no introspection and no IDE (env EGOVGRAPH_PUBLIC)")
 		timeout := fs.Duration("timeout", 10*time.Second, "time allowed for one GraphQL or export request")
+		feeds := fs.String("feeds", env("EGOVGRAPH_FEEDS", ""), "RSS or Atom feeds to follow while serving, comma-separated, as egovgraph watch does (env EGOVGRAPH_FEEDS)")
+		feedInterval := fs.Duration("feed-interval", web.DefaultPollInterval, "time between two polls of -feeds")
 		tokens := fs.String("token", env("EGOVGRAPH_TOKEN", ""), "enable the GraphQL writes for whoever sends one of these tokens: NAME:TOKEN[,NAME:TOKEN...], or one TOKEN for the writer \"analyst\"; each at least 16 characters (env EGOVGRAPH_TOKEN)")
 		return func(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			if len(args) > 0 {
@@ -61,6 +65,19 @@ Flags:
 			if err != nil {
 				return err
 			}
+			var feedList []string
+			for _, f := range strings.Split(*feeds, ",") {
+				if f = strings.TrimSpace(f); f == "" {
+					continue
+				}
+				if !web.IsURL(f) {
+					return fmt.Errorf("-feeds: %q: want an http or https URL: %w", f, errUsage)
+				}
+				feedList = append(feedList, f)
+			}
+			if len(feedList) > 0 && *feedInterval < time.Minute {
+				return fmt.Errorf("-feed-interval %s: want at least 1m, to be polite to the press offices: %w", *feedInterval, errUsage)
+			}
 			log := slog.New(slog.NewTextHandler(stderr, nil))
 			if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 				// The heap is mostly the graph, which lives as long as the process: collect
@@ -70,6 +87,7 @@ Flags:
 				debug.SetMemoryLimit(1 << 30)
 			}
 			s := server{cfg: cfg, log: log, stdout: stdout, samples: *loadSamples, writers: writers,
+				feeds: feedList, feedInterval: *feedInterval,
 				opts: schema.Options{DisableIntrospection: *public, Timeout: *timeout, Logger: log, Writes: len(writers) > 0}, ide: !*public}
 			return s.run(ctx, *addr)
 		}
@@ -91,10 +109,13 @@ type server struct {
 	localToken string
 	// writers may use the GraphQL writes.
 	writers []writer
+	// feeds are followed every feedInterval while serving.
+	feeds        []string
+	feedInterval time.Duration
 }
 
 func (s *server) run(ctx context.Context, addr string) error {
-	s.ingest = &ingester{store: &s.store, timeout: 30 * time.Second}
+	s.ingest = &ingester{store: &s.store, timeout: 30 * time.Second, web: web.New()}
 	if s.cfg.kind == storeEmbedded {
 		// A local file that cannot be opened is a configuration problem: fail at once.
 		st, err := s.cfg.open(ctx)
@@ -126,6 +147,10 @@ func (s *server) run(ctx context.Context, addr string) error {
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	if len(s.feeds) > 0 {
+		w := newWatcher(s.feeds, s.feedInterval, s.log, s.ingest.put, s.stdout)
+		go w.Run(ctx)
+	}
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
