@@ -39,6 +39,10 @@ GET /export/{graphml,gexf,csv,jsonld} (the network, with the filters of GraphQL'
 GET /healthz (process alive) and GET /readyz (store answers). An empty store is first filled with the
 sample releases bundled with egovgraph, unless -samples=false. With -store neo4j, a Neo4j
 that is not reachable yet is retried until it answers; /readyz says not ready meanwhile.
+GraphQL writes (adding and deleting releases, corrections) need a token given with -token;
+-feeds follows RSS and Atom feeds as egovgraph watch does. On the embedded store, serve
+writes serve.json into the data directory, through which load, watch, export and
+corrections on the same directory hand their work to it.
 
 Flags:
 `,
