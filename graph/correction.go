@@ -196,6 +196,13 @@ func (k *Corrector) target(id string) (to string, kept *Entity, typ EntityType, 
 	return id, kept, typ, name
 }
 
+// Target returns the ID the entity id stands for once the corrections apply: itself,
+// or the entity it was merged into or retyped as.
+func (k *Corrector) Target(id string) string {
+	to, _, _, _ := k.target(id)
+	return to
+}
+
 // RetypedID returns the ID the entity id has once its type is t: the prefix of t and the
 // rest of id ("authority:fitko" as an Organization is "org:fitko").
 func RetypedID(id string, t EntityType) string {
@@ -301,4 +308,36 @@ func CorrectionID(rule string) string {
 		return ""
 	}
 	return id
+}
+
+// Touches returns the IDs of the entities whose releases a correction can change: those it
+// merges, renames or retypes (under the old and the new ID), the ends of the fact it adds
+// and of the relation it rejects. For an undo, those of the correction it takes back,
+// which undone must name.
+func (c Correction) Touches(undone *Correction) []string {
+	var ids []string
+	switch c.Kind {
+	case RejectFact:
+		// TYPE:from>to, and :role for HOLDS_ROLE; entity IDs are prefix:slug.
+		if _, ends, ok := strings.Cut(c.Relation, ":"); ok {
+			from, to, _ := strings.Cut(ends, ">")
+			if parts := strings.SplitN(to, ":", 3); len(parts) >= 2 {
+				to = parts[0] + ":" + parts[1]
+			}
+			ids = append(ids, from, to)
+		}
+	case AddFact:
+		ids = append(ids, c.Fact.From, c.Fact.To)
+	case MergeEntities:
+		ids = append(ids, c.Entity, c.Other)
+	case RenameEntity:
+		ids = append(ids, c.Entity)
+	case RetypeEntity:
+		ids = append(ids, c.Entity, RetypedID(c.Entity, c.Type))
+	case Undo:
+		if undone != nil {
+			ids = undone.Touches(nil)
+		}
+	}
+	return ids
 }

@@ -114,6 +114,24 @@ func testCorrectionMerge(t *testing.T, h *harness) {
 	if !slices.Contains(ids, graph.RelationID(graph.CooperatesWith, bayern, fitko, "")) {
 		t.Errorf("the cooperation of Hessen with FITKO did not become Bayern's: %v", ids)
 	}
+
+	// Bayern, Hessen included, merged further into Brandenburg; then the first merge
+	// undone: Hessen is back with its own relations, Bayern stays merged.
+	h.correct(1, graph.Correction{Kind: graph.MergeEntities, Entity: brandenburg, Other: bayern, Ends: []graph.Entity{h.mustEntity(brandenburg)}})
+	cs, err := h.s.Corrections(h.ctx)
+	if err != nil || len(cs) != 2 {
+		t.Fatalf("Corrections = %+v, %v; want the two merges", cs, err)
+	}
+	h.correct(2, graph.Correction{Kind: graph.Undo, Undoes: cs[0].ID})
+	if e := h.mustEntity(hessen); e.Name != "Hessen" {
+		t.Errorf("Entity(%s) after undoing its merge = %+v", hessen, e)
+	}
+	ids = h.relationIDs()
+	if !slices.Contains(ids, memberHessenGovdigital) || !slices.Contains(ids, coopFitkoHessen) {
+		t.Errorf("the relations of Hessen are not back after undoing its merge: %v", ids)
+	}
+	_, err = h.s.Entity(h.ctx, bayern)
+	wantCode(t, "Entity(bayern), still merged into Brandenburg", err, graph.ENOTFOUND)
 }
 
 func testCorrectionRenameRetype(t *testing.T, h *harness) {
@@ -151,9 +169,14 @@ func testCorrectionUndo(t *testing.T, h *harness) {
 	before := h.snapshot()
 	reject := h.correct(0, graph.Correction{Kind: graph.RejectFact, Relation: coopBayernBrandenburg})
 	rename := h.correct(1, graph.Correction{Kind: graph.RenameEntity, Entity: bayern, Name: "Freistaat Bayern"})
-	h.correct(2, graph.Correction{Kind: graph.Undo, Undoes: reject.ID})
+	undo := h.correct(2, graph.Correction{Kind: graph.Undo, Undoes: reject.ID})
 	h.correct(3, graph.Correction{Kind: graph.Undo, Undoes: rename.ID})
 	wantSnapshot(t, "after undoing every correction", h.snapshot(), before)
+	// Undoing the undo brings the rejection back.
+	h.correct(4, graph.Correction{Kind: graph.Undo, Undoes: undo.ID})
+	if slices.Contains(h.relationIDs(), coopBayernBrandenburg) {
+		t.Errorf("relation %s listed after the undo of the undo of its rejection", coopBayernBrandenburg)
+	}
 }
 
 func testCorrectionSurvive(t *testing.T, h *harness) {

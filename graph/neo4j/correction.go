@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/egovgraph/egovgraph/graph"
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -12,8 +13,8 @@ import (
 // Corrections are (:Correction {id, json}) nodes. Each (:Release) keeps the release as
 // written in its raw property, and the entities and relationships the store holds are
 // those of the releases with the corrections applied: PutRelease applies them to the
-// release it writes, PutCorrection rebuilds every entity and relationship from the raw
-// releases, in one transaction.
+// release it writes, PutCorrection writes anew from their raw form the releases that name
+// what the correction touches, in one transaction.
 
 // readCorrector reads every correction and returns their corrector.
 func readCorrector(ctx context.Context, tx driver.ManagedTransaction) (*graph.Corrector, error) {
@@ -60,8 +61,9 @@ func (s *Store) Corrections(ctx context.Context) ([]graph.Correction, error) {
 	return cs, err
 }
 
-// PutCorrection stores c and rebuilds the graph from the raw releases with every
-// correction applied, in one transaction, and counts up the version.
+// PutCorrection stores c and writes anew, from the releases as written with every
+// correction applied, the releases that state an entity c touches (graph.Correction.Touches)
+// and the release of the added facts, in one transaction, and counts up the version.
 func (s *Store) PutCorrection(ctx context.Context, c graph.Correction) (bool, error) {
 	if err := c.Validate(); err != nil {
 		return false, err
@@ -87,10 +89,14 @@ func (s *Store) PutCorrection(ctx context.Context, c graph.Correction) (bool, er
 		if c.Kind == graph.Undo && !found[c.Undoes] {
 			return graph.Errorf(graph.ENOTFOUND, "no correction %q to undo", c.Undoes)
 		}
+		cs, err := readCorrections(ctx, tx)
+		if err != nil {
+			return err
+		}
 		if _, err := collect(ctx, tx, "CREATE (:Correction {id: $id, json: $json})", map[string]any{"id": c.ID, "json": string(data)}); err != nil {
 			return err
 		}
-		if err := rebuild(ctx, tx); err != nil {
+		if err := rewrite(ctx, tx, c, cs); err != nil {
 			return err
 		}
 		if err := countVersion(ctx, tx); err != nil {
@@ -102,15 +108,32 @@ func (s *Store) PutCorrection(ctx context.Context, c graph.Correction) (bool, er
 	return changed, err
 }
 
-// rebuild writes every entity and relationship anew from the raw releases with the
-// corrections applied.
-func rebuild(ctx context.Context, tx driver.ManagedTransaction) error {
-	k, err := readCorrector(ctx, tx)
-	if err != nil {
-		return err
+// rewrite writes anew, with every correction applied, the releases that c may change
+// (those that state an entity it touches, under the ID the entity had before c or has now),
+// and the release of the added facts. before holds the corrections stored before c.
+func rewrite(ctx context.Context, tx driver.ManagedTransaction, c graph.Correction, before []graph.Correction) error {
+	k := graph.NewCorrector(append(slices.Clone(before), c))
+	var undone *graph.Correction
+	if c.Kind == graph.Undo {
+		byID := map[string]*graph.Correction{}
+		for i := range before {
+			byID[before[i].ID] = &before[i]
+		}
+		// An undo of an undo touches what the correction at the end of the chain does.
+		undone = byID[c.Undoes]
+		for n := 0; undone != nil && undone.Kind == graph.Undo && n < len(before); n++ {
+			undone = byID[undone.Undoes]
+		}
+	}
+	was := graph.NewCorrector(before)
+	var ids []string
+	for _, id := range c.Touches(undone) {
+		ids = append(ids, id, was.Target(id), k.Target(id))
 	}
 	added := graph.Release{Source: graph.CorrectionsSource}.WithID()
-	recs, err := collect(ctx, tx, "MATCH (r:Release) WHERE r.id <> $added RETURN r.id, r.raw", map[string]any{"added": added.ID})
+	recs, err := collect(ctx, tx, `
+		MATCH (r:Release)-[:STATES]->(e:Entity) WHERE e.id IN $ids AND r.id <> $added
+		RETURN DISTINCT r.id, r.raw`, map[string]any{"ids": ids, "added": added.ID})
 	if err != nil {
 		return err
 	}
@@ -140,13 +163,14 @@ func rebuild(ctx context.Context, tx driver.ManagedTransaction) error {
 		}
 		raws = append(raws, rels...)
 	}
-	if _, err := collect(ctx, tx, "MATCH (e:Entity) DETACH DELETE e", nil); err != nil {
-		return err
-	}
-	if _, err := collect(ctx, tx, "MATCH (r:Release {id: $added}) DELETE r", map[string]any{"added": added.ID}); err != nil {
-		return err
-	}
 	names := map[string]map[string]int{}
+	unlink := func(id string) error {
+		old, err := unlinkRelease(ctx, tx, id)
+		for _, m := range old {
+			tallyMention(names, m, -1)
+		}
+		return err
+	}
 	write := func(r graph.Release) error {
 		if err := writeRelease(ctx, tx, r); err != nil {
 			return err
@@ -157,14 +181,22 @@ func rebuild(ctx context.Context, tx driver.ManagedTransaction) error {
 		return nil
 	}
 	for _, r := range raws {
+		if err := unlink(r.ID); err != nil {
+			return err
+		}
 		if err := write(k.Apply(r)); err != nil {
 			return err
 		}
+	}
+	if err := unlink(added.ID); err != nil {
+		return err
 	}
 	if a, ok := k.Added(); ok {
 		if err := write(a); err != nil {
 			return err
 		}
+	} else if _, err := collect(ctx, tx, "MATCH (r:Release {id: $id}) DELETE r", map[string]any{"id": added.ID}); err != nil {
+		return err
 	}
 	return refreshEntities(ctx, tx, names)
 }
