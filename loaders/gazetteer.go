@@ -15,7 +15,7 @@ import (
 	"github.com/egovgraph/egovgraph/graph"
 )
 
-//go:embed data/*.tsv data/*.txt
+//go:embed data/*.tsv data/*.txt data/*.tsv.gz
 var dataFS embed.FS
 
 // gazEntry is one entity of the reference data: a Land, a federal body, an e-government

@@ -93,6 +93,7 @@ func (x *extraction) findPatternNames(s *sentence) {
 // projects by their head nouns, and links acronyms to the names they abbreviate.
 func (x *extraction) findLaterPatternNames(s *sentence) {
 	x.memberListNames(s)
+	x.findNameLists(s)
 	for i := 0; i < len(s.toks); i++ {
 		if isLegalForm(s.toks[i]) && s.covering(i) == nil {
 			x.legalNameBefore(s, i)
