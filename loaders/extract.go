@@ -10,14 +10,21 @@ import (
 // RulesVersion changes whenever the rules change what Extract states, so that a store
 // re-loads releases read with older rules; Release.Hash adds a digest of the reference
 // data, so that changed data files re-load them too.
-const RulesVersion = "rules-2026-11-25.2"
+const RulesVersion = "rules-2026-12-03.1"
 
 // Extract states what doc says as a graph.Release: the parties, persons, topics and
 // projects that act in it, and the facts it states about them, each with its sentence,
 // the rule that read it and that rule's confidence.
 func Extract(doc Document) graph.Release {
+	return ExtractWith(doc, defaultModel())
+}
+
+// ExtractWith is Extract with the given model deciding the pairs a sentence names; with a
+// nil model the rules alone decide.
+func ExtractWith(doc Document, m *Model) graph.Release {
 	x := newExtraction(doc, defaultGazetteer())
 	x.run()
+	x.decide(m)
 	return x.release()
 }
 
@@ -141,6 +148,8 @@ type fact struct {
 	role     string
 	sent     *sentence
 	rule     string
+	// confidence is the model's probability for a learned fact, 0 for a rule's fact.
+	confidence float64
 }
 
 // extraction holds the state of reading one document.
@@ -440,7 +449,10 @@ func (x *extraction) release() graph.Release {
 			quote = x.quoteOf(f.from)
 		}
 		gf := graph.Fact{Type: f.typ, From: f.from.id(), To: f.to.id(), Role: f.role,
-			Sentence: f.sent.text, Quote: quote, Confidence: ruleConfidence(f.rule), Rule: f.rule}.Normalize()
+			Sentence: f.sent.text, Quote: quote, Confidence: f.confidence, Rule: f.rule}.Normalize()
+		if f.confidence == 0 {
+			gf.Confidence = ruleConfidence(f.rule)
+		}
 		key := string(gf.Type) + ":" + gf.From + ">" + gf.To
 		if i, ok := best[key]; ok {
 			if gf.Confidence > r.Facts[i].Confidence {

@@ -102,6 +102,10 @@ func (x *extraction) findLaterPatternNames(s *sentence) {
 		if s.covering(i) != nil {
 			continue
 		}
+		if end := x.descriptorNameAt(s, i); end > i {
+			i = end - 1
+			continue
+		}
 		if end := x.collectiveAt(s, i); end > i {
 			i = end - 1
 			continue
@@ -453,7 +457,13 @@ func (x *extraction) describedOrgAt(s *sentence, i int) int {
 		return 0 // the gazetteer reads it
 	}
 	name := spanText(toks, j, end)
-	e := x.entityFor(graph.Organization, name, nil)
+	if adjectiveLike(toks[j].Key) {
+		// "die Digitalagentur Smarte Grenzregion": words of common language after the
+		// noun name the body together with it
+		name = spanText(toks, i, end)
+		j = i
+	}
+	e := x.entityFor(graph.Organization, stripLegal(name), nil)
 	e.kinds = appendKind(e.kinds, strings.ToLower(t.Text))
 	for _, d := range []string{"dienstleister", "anbieter", "hersteller", "unternehmen", "firma", "konzern", "softwarehaus", "startup"} {
 		if strings.Contains(t.Key, d) {
@@ -1056,7 +1066,10 @@ func (x *extraction) linkAcronyms(s *sentence) {
 		}
 		prev := s.covering(i - 1)
 		if prev == nil || prev.ent == nil || prev.kind != mName || !prev.ent.typ.IsParty() && prev.ent.typ != graph.Project {
-			// an unknown name before the acronym: the capitalized run
+			if prev == nil || prev.ent == nil || prev.kind != mName || prev.ent.typ.IsParty() {
+				// an unknown name before the acronym: the capitalized run
+				x.acronymName(s, i)
+			}
 			continue
 		}
 		if inner := s.covering(i + 1); inner != nil {

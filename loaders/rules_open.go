@@ -2,6 +2,8 @@ package loaders
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/egovgraph/egovgraph/graph"
 )
@@ -165,6 +167,174 @@ func (x *extraction) listType(s *sentence, i int, items []listItem) graph.Entity
 func hasAny(k string, words []string) bool {
 	for _, w := range words {
 		if k == w {
+			return true
+		}
+	}
+	return false
+}
+
+// innerNameWords may stand inside a long name: "Zentrum für Digitalisierung", "Bundesamt
+// für Sicherheit in der Informationstechnik".
+var innerNameWords = map[string]bool{"fuer": true, "der": true, "des": true, "und": true, "in": true, "im": true, "von": true, "am": true, "an": true}
+
+// acronymName reads an organization no list knows from its long name and the acronym in
+// brackets after it, at token open: "Kommunale Datenverarbeitung Musterland (KDM)" names
+// KDM, with the long name as its alias. Mentions inside the long name ("Musterland") give
+// way to it. The type follows the long name's head noun.
+func (x *extraction) acronymName(s *sentence, open int) {
+	toks := s.toks
+	acr := toks[open+1].Text
+	start := open
+	for k := open - 1; k >= 0 && open-k <= 8; k-- {
+		t := toks[k]
+		if m := s.covering(k); m != nil && (m.ent == nil || m.ent.typ == graph.Person) {
+			break
+		}
+		if !t.Punct && (startsUpper(t.Text) || isAlnumName(t.Text)) {
+			start = k
+			continue
+		}
+		if innerNameWords[t.Key] || t.Text == "-" {
+			continue
+		}
+		break
+	}
+	// the name starts with the first capitalized word whose initial the acronym starts with
+	first, _ := utf8.DecodeRuneInString(acr)
+	for start < open {
+		r, _ := utf8.DecodeRuneInString(toks[start].Text)
+		if unicode.ToUpper(r) == first && !articles[toks[start].Key] {
+			break
+		}
+		start++
+	}
+	if open-start < 2 {
+		return
+	}
+	long := spanText(toks, start, open)
+	typ := graph.Organization
+	if authorityLike(long) {
+		typ = graph.Authority
+	}
+	e := x.entityFor(typ, acr, nil)
+	e.aliases[long] = true
+	var kept []*mention
+	for _, m := range s.ments {
+		if m.end <= start || m.start >= open {
+			kept = append(kept, m)
+		}
+	}
+	s.ments = kept
+	x.addMention(s, &mention{start: start, end: open, ent: e})
+	x.addMention(s, &mention{start: open + 1, end: open + 2, ent: e})
+	x.addDocName(acr, e)
+}
+
+// authorityHeads end the names of public bodies: "Landesamt", "Staatsministerium".
+var authorityHeads = []string{"amt", "ministerium", "behoerde", "direktion", "kanzlei", "praesidium", "regierung", "anstalt", "zentrale", "stelle"}
+
+// authorityLike reports whether a long name names a public body: a word of it ends in
+// an authority's head noun.
+func authorityLike(name string) bool {
+	for _, w := range strings.Fields(name) {
+		k := foldKey(w)
+		for _, h := range authorityHeads {
+			if strings.HasSuffix(k, h) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// descriptorHeads end the nouns that describe a body and may stand before its name:
+// "Entwicklergemeinschaft Musterportal", "Digitalagentur Beispielregion", "Zweckverband X".
+var descriptorHeads = []string{"gemeinschaft", "allianz", "verbund", "genossenschaft", "netzwerk", "agentur",
+	"kommission", "gremium", "konferenz", "zentrum", "campus", "stiftung", "verband", "gesellschaft",
+	"kooperation", "initiative", "arbeitskreis", "rechenzentrum", "dienstleister", "steuerungsgruppe", "lenkungskreis"}
+
+// descriptorNameAt reads a body named by a describing noun and a name after it, at token
+// i: "Entwicklergemeinschaft Musterportal", "Digitalagentur Smarte Beispielregion",
+// "Zukunftskommission Digitales Musterland 2.0". The name is what no common noun is: words
+// the lexicon does not know, capitalized adjectives (lower case in running text, so they
+// open a name), acronyms and numbers; names of places inside it give way to it.
+func (x *extraction) descriptorNameAt(s *sentence, i int) int {
+	toks := s.toks
+	t := toks[i]
+	if t.Punct || !startsUpper(t.Text) || i+1 >= len(toks) || s.covering(i) != nil {
+		return 0
+	}
+	head := ""
+	for _, d := range descriptorHeads {
+		if strings.HasSuffix(t.Key, d) {
+			head = d
+			break
+		}
+	}
+	if head == "" {
+		return 0
+	}
+	end, namey := i+1, false
+	for end < len(toks) && end-i <= 4 {
+		u := toks[end]
+		if m := s.covering(end); m != nil {
+			if m.ent == nil || (m.ent.typ != graph.State && m.ent.typ != graph.Municipality) || !namey {
+				break
+			}
+			end = m.end
+			continue
+		}
+		switch {
+		case x.unknownName(s, end) || hasInnerUpper(u.Text) || isAcronymLike(u.Text) && !x.isRoleWord(u):
+			namey = true
+		case end == i+1 && !u.Punct && startsUpper(u.Text) && !stopWords[u.Key] && months[strings.ToLower(u.Text)] == 0 &&
+			!x.isRoleWord(u) && !x.g.isFirstName(u.Text) && (end+1 >= len(toks) || !startsUpper(toks[end+1].Text) || toks[end+1].Punct):
+			// right after the noun, a capitalized word that no other word follows names it,
+			// even when it is a common noun too: "der Zweckverband Muster tritt bei"
+			namey = true
+		case startsUpper(u.Text) && adjectiveLike(u.Key) && end+1 < len(toks) && startsUpper(toks[end+1].Text):
+			namey = true // "Smarte Grenzregion": an adjective in capitals opens a name
+		case namey && isDigitWord(u.Text):
+		case namey && startsUpper(u.Text) && !u.Punct && adjectiveLike(toks[end-1].Key):
+			// the noun after a capitalized adjective: "Digitales Musterland"
+		default:
+			goto done
+		}
+		end++
+	}
+done:
+	if !namey {
+		return 0
+	}
+	for end > i+1 && isDigitWord(toks[end-1].Text) && !isDigitWord(toks[end-2].Text) && !strings.Contains(toks[end-1].Text, ".") {
+		end-- // "Verband Musterland 2023": a year after the name
+	}
+	name := stripLegal(spanText(toks, i, end))
+	typ := graph.Organization
+	if authorityLike(name) {
+		typ = graph.Authority
+	}
+	e := x.entityFor(typ, name, nil)
+	e.kinds = appendKind(e.kinds, head)
+	var kept []*mention
+	for _, m := range s.ments {
+		if m.end <= i || m.start >= end {
+			kept = append(kept, m)
+		}
+	}
+	s.ments = kept
+	x.addMention(s, &mention{start: i, end: end, ent: e})
+	return end
+}
+
+// hasInnerUpper reports whether a word that starts in lower case has a capital inside:
+// a brand written like "eAkte" or "xPlatform".
+func hasInnerUpper(w string) bool {
+	for i, r := range w {
+		if i == 0 && !unicode.IsLower(r) {
+			return false
+		}
+		if i > 0 && unicode.IsUpper(r) {
 			return true
 		}
 	}

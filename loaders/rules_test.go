@@ -5,7 +5,8 @@ import (
 	"testing"
 )
 
-// ruleCase is a release text and the facts (by factKey) it must and must not state.
+// ruleCase is a release text and the facts (by factKey) the rules must and must not read
+// from it, before the learned stage weighs them.
 type ruleCase struct {
 	name    string
 	text    string
@@ -17,7 +18,7 @@ func runRuleCases(t *testing.T, tests []ruleCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rel := MustExtractText(t, tt.text)
+			rel := MustExtractRules(t, tt.text)
 			got := factKeys(rel)
 			for _, w := range tt.want {
 				if _, ok := got[w]; !ok {

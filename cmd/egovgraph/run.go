@@ -21,6 +21,7 @@ Commands:
   extract   print what the extractor reads from release files, touching no store
   export    write the network as GraphML, GEXF, CSV or JSON-LD for analysis tools
   corrections  export or import the analysts' corrections as JSON lines
+  train        fit the extractor's learned stage to an annotated corpus
   help      show this help, or "egovgraph help <command>" for a command's flags
 
 Configuration comes from flags, then environment variables (EGOVGRAPH_*, NEO4J_*), then
@@ -35,7 +36,7 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{serveCommand, loadCommand, extractCommand, exportCommand, correctionsCommand, watchCommand}
+	return []command{serveCommand, loadCommand, extractCommand, exportCommand, correctionsCommand, watchCommand, trainCommand}
 }
 
 // errUsage marks an error that the command's usage explains; it exits with status 2.
