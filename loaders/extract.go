@@ -166,10 +166,12 @@ type extraction struct {
 	pos                     int
 	// docNames are names this document gives its entities ("Tutzing" for "Gemeinde Tutzing").
 	docNames []docName
+	// nouns caches the lexicon's verdict on the capitalized words of the document.
+	nouns map[string]bool
 }
 
 func newExtraction(doc Document, g *Gazetteer) *extraction {
-	return &extraction{doc: doc, g: g, ents: map[string]*entity{}}
+	return &extraction{doc: doc, g: g, ents: map[string]*entity{}, nouns: map[string]bool{}}
 }
 
 func (x *extraction) run() {

@@ -135,7 +135,12 @@ func (x *extraction) unknownName(s *sentence, j int) bool {
 	if adjectiveLike(t.Key) || isAcronym(t.Text) && len(t.Text) <= 2 {
 		return false
 	}
-	return !defaultLexicon().isNoun(t.Text)
+	noun, ok := x.nouns[t.Text]
+	if !ok {
+		noun = defaultLexicon().isNoun(t.Text)
+		x.nouns[t.Text] = noun
+	}
+	return !noun
 }
 
 // listType returns the type of the names listed from token i: the type of a municipality
