@@ -38,6 +38,7 @@ var rules = []Rule{
 	{"member.vorsitz", "the chair of a body is a member of it: \"unter dem Vorsitz von X\"", 0.6},
 	{"member.gruendet", "\"X gründet den IT-Kooperationsrat\": founders are members", 0.6},
 	{"member.anzahl", "\"Neun Vitako-Mitglieder und die Bundesdruckerei gründen …\" with nine other founders listed", 0.6},
+	{"member.kopula", "a member noun with a copula: \"Gesellschafter der Y sind A und B\", \"Y ist eine gemeinsame Einrichtung der A und B\"", 0.7},
 	{"member.liste", "a list of new members after \"Neu im Club sind:\"", 0.7},
 	{"coop.zwischen", "\"Vereinbarung zwischen A und B\"", 0.85},
 	{"coop.satz", "parties of a sentence that names a cooperation, agreement or pact", 0.7},

@@ -1080,6 +1080,15 @@ func (x *extraction) linkAcronyms(s *sentence) {
 		}
 		prev.ent.aliases[acr.Text] = true
 		x.addMention(s, &mention{start: i + 1, end: i + 2, ent: prev.ent})
+		if e := prev.ent; e.gaz == nil && (e.typ == graph.Organization || e.typ == graph.Authority) {
+			// an organization goes by its short name (SPEC.md): "Zweckverband Kommunale
+			// IT Musterland (KIM)" is KIM, the long name an alias
+			if _, taken := x.ents["party:"+graph.Fold(acr.Text)]; !taken {
+				e.aliases[e.name] = true
+				e.name = acr.Text
+				x.ents["party:"+graph.Fold(acr.Text)] = e
+			}
+		}
 	}
 }
 

@@ -345,3 +345,72 @@ func hasInnerUpper(w string) bool {
 	}
 	return false
 }
+
+// memberNouns name a member of a body; jointNouns a body that several parties run
+// together ("eine gemeinsame Einrichtung der Städte A und B").
+var (
+	memberNouns = []string{"mitglied", "mitglieder", "mitgliedern", "gesellschafter", "gesellschafterin", "gesellschafterinnen",
+		"traeger", "traegerin", "traegerinnen", "gruendungsmitglied", "gruendungsmitglieder", "eigentuemer", "anteilseigner"}
+	jointNouns = []string{"einrichtung", "anstalt", "gesellschaft", "tochter", "tochtergesellschaft", "kooperation", "initiative", "plattform"}
+	copulas    = map[string]bool{"ist": true, "sind": true, "war": true, "waren": true, "bleibt": true, "bleiben": true, "wird": true, "werden": true, "wurde": true, "wurden": true}
+)
+
+// readMemberCopula reads membership stated with a copula and a member noun, in either
+// order: "Mitglieder der Y sind A, B und C", "A und B sind Gesellschafter der Y", and a
+// body that parties run together: "Y ist eine gemeinsame Einrichtung der Städte A und B".
+func (x *extraction) readMemberCopula(s *sentence) {
+	toks := s.toks
+	cop := -1
+	for i, t := range toks {
+		if copulas[t.Key] {
+			cop = i
+			break
+		}
+	}
+	if cop < 0 {
+		return
+	}
+	// parties before and after the copula, and the body named in a genitive after a noun
+	before, after := x.actors(s, 0, cop), x.actors(s, cop+1, len(toks))
+	for i := 0; i+1 < len(toks); i++ {
+		k := toks[i].Key
+		isMember := hasAny(k, memberNouns)
+		isJoint := hasAny(k, jointNouns) && i > 0 && strings.HasPrefix(toks[i-1].Key, "gemeinsam")
+		if !isMember && !isJoint {
+			continue
+		}
+		j := i + 1
+		if j < len(toks) && (toks[j].Key == "der" || toks[j].Key == "des" || toks[j].Key == "von") {
+			j++
+		}
+		m := s.covering(j)
+		if isMember {
+			// the body: "Gesellschafter der Y"
+			if m == nil || m.ent == nil || !m.ent.typ.IsParty() || m.ent.typ == graph.State || m.ent.typ == graph.Federal {
+				continue
+			}
+			body := m.ent
+			members := after
+			if i > cop {
+				members = before
+			}
+			for _, a := range members {
+				if a.ent != body {
+					x.addFact(graph.MemberOf, a.ent, body, "", s, "member.kopula")
+				}
+			}
+			continue
+		}
+		// "Y ist eine gemeinsame Einrichtung der A, B und C": the parties after the noun
+		// run the body named before the copula
+		if i < cop || len(before) == 0 {
+			continue
+		}
+		body := before[len(before)-1].ent
+		for _, a := range x.actors(s, j, len(toks)) {
+			if a.ent != body {
+				x.addFact(graph.MemberOf, a.ent, body, "", s, "member.kopula")
+			}
+		}
+	}
+}

@@ -206,6 +206,7 @@ func (x *extraction) readMembership() {
 func (x *extraction) readMembershipSentences() {
 	for si, s := range x.sents {
 		x.memberListIntro(si, s)
+		x.readMemberCopula(s)
 		toks := s.toks
 		for i, t := range toks {
 			k := t.Key

@@ -65,6 +65,13 @@ func TestRolesRules(t *testing.T) {
 
 func TestMembershipRules(t *testing.T) {
 	runRuleCases(t, []ruleCase{
+		{name: "copula, members after", text: "# Test\n\nTräger des Zweckverbands Kommunale IT Musterland (KIM) sind die Landkreise Dehagen und Eberg sowie die Stadt Fefurt.\n",
+			want: []string{"MEMBER_OF Landkreis Dehagen > KIM", "MEMBER_OF Landkreis Eberg > KIM", "MEMBER_OF Fefurt > KIM"}},
+		{name: "copula, members before", text: "# Test\n\nDie Stadt Gestadt und der Markt Hedorf sind neue Gesellschafter der Muster-IT GmbH.\n",
+			want: []string{"MEMBER_OF Gestadt > Muster-IT", "MEMBER_OF Hedorf > Muster-IT"}},
+		{name: "joint body", text: "# Test\n\nDie Beispiel-Data AöR ist eine gemeinsame Einrichtung der Städte Aberg, Bedorf und Cestadt.\n",
+			want: []string{"MEMBER_OF Aberg > Beispiel-Data", "MEMBER_OF Cestadt > Beispiel-Data"},
+			notWant: []string{"MEMBER_OF Beispiel-Data > Aberg"}},
 		{name: "tritt bei", text: "# Hessen tritt govdigital bei\n\nDas Land will die Digitalisierung voranbringen.\n",
 			want: []string{"MEMBER_OF Hessen > govdigital"}},
 		{name: "wird Mitglied", text: "# Test\n\nDie FITKO wird Mitglied der Vitako.\n",
