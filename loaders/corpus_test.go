@@ -202,7 +202,7 @@ func scoreCorpus(t *testing.T, docs []Annotated) (map[string]*tally, tally) {
 		rels[string(kind)] = &tally{}
 	}
 	for _, a := range docs {
-		rel := Extract(a.Doc)
+		rel := MustExtract(t, a.Doc)
 		if err := rel.Validate(); err != nil {
 			t.Errorf("%s: invalid release: %v", a.Gold.Doc, err)
 		}

@@ -1,8 +1,12 @@
 package loaders
 
 import (
+	"context"
+	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/egovgraph/egovgraph/graph"
 )
@@ -14,18 +18,115 @@ const RulesVersion = "rules-2026-12-03.1"
 
 // Extract states what doc says as a graph.Release: the parties, persons, topics and
 // projects that act in it, and the facts it states about them, each with its sentence,
-// the rule that read it and that rule's confidence.
-func Extract(doc Document) graph.Release {
-	return ExtractWith(doc, defaultModel())
+// the rule that read it and that rule's confidence. It returns ctx's error when ctx ends
+// first. The time it takes grows with the length of doc, not faster: a long text is read
+// in parts of at most maxPartBytes, and a sentence of at most maxSentenceTokens.
+func Extract(ctx context.Context, doc Document) (graph.Release, error) {
+	return ExtractWith(ctx, doc, defaultModel())
 }
 
 // ExtractWith is Extract with the given model deciding the pairs a sentence names; with a
 // nil model the rules alone decide.
-func ExtractWith(doc Document, m *Model) graph.Release {
-	x := newExtraction(doc, defaultGazetteer())
-	x.run()
-	x.decide(m)
-	return x.release()
+func ExtractWith(ctx context.Context, doc Document, m *Model) (graph.Release, error) {
+	var rels []graph.Release
+	for i, body := range parts(doc.Body, maxPartBytes) {
+		if err := ctx.Err(); err != nil {
+			return graph.Release{}, fmt.Errorf("extract %s: %w", doc.Source, err)
+		}
+		part := doc
+		part.Body = body
+		if i > 0 {
+			part.Title = "" // the headline is read with the first part
+		}
+		x := newExtraction(part, defaultGazetteer())
+		x.run()
+		x.decide(m)
+		rels = append(rels, x.release())
+	}
+	if len(rels) == 0 {
+		x := newExtraction(doc, defaultGazetteer())
+		x.run()
+		return x.release(), nil
+	}
+	return mergeReleases(rels), nil
+}
+
+// maxPartBytes bounds the text one extraction reads at once; press releases are far
+// shorter, so only pathological inputs are cut.
+const maxPartBytes = 64 << 10
+
+// parts cuts body into parts of at most max bytes at paragraph breaks, and a longer
+// paragraph at a space.
+func parts(body string, max int) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	for _, block := range strings.Split(body, "\n\n") {
+		for len(block) > max {
+			cut := strings.LastIndexByte(block[:max], ' ')
+			if cut <= 0 {
+				cut = max
+				for cut > 0 && !utf8.RuneStart(block[cut]) {
+					cut--
+				}
+			}
+			flush()
+			out = append(out, block[:cut])
+			block = strings.TrimLeft(block[cut:], " ")
+		}
+		if cur.Len() > 0 && cur.Len()+2+len(block) > max {
+			flush()
+		}
+		if cur.Len() > 0 {
+			cur.WriteString("\n\n")
+		}
+		cur.WriteString(block)
+	}
+	flush()
+	return out
+}
+
+// mergeReleases joins the releases read from the parts of one text: every entity once,
+// with the aliases of all parts, every fact once, the most confident kept.
+func mergeReleases(rels []graph.Release) graph.Release {
+	if len(rels) == 1 {
+		return rels[0]
+	}
+	r := rels[0]
+	r.Entities, r.Facts = nil, nil
+	ents := map[string]int{}
+	facts := map[string]int{}
+	for _, part := range rels {
+		for _, e := range part.Entities {
+			i, ok := ents[e.ID]
+			if !ok {
+				ents[e.ID] = len(r.Entities)
+				r.Entities = append(r.Entities, e)
+				continue
+			}
+			for _, a := range e.Aliases {
+				if !slices.Contains(r.Entities[i].Aliases, a) {
+					r.Entities[i].Aliases = append(r.Entities[i].Aliases, a)
+				}
+			}
+			sort.Strings(r.Entities[i].Aliases)
+		}
+		for _, f := range part.Facts {
+			k := string(f.Type) + ":" + f.From + ">" + f.To
+			if i, ok := facts[k]; !ok {
+				facts[k] = len(r.Facts)
+				r.Facts = append(r.Facts, f)
+			} else if f.Confidence > r.Facts[i].Confidence {
+				r.Facts[i] = f
+			}
+		}
+	}
+	return r
 }
 
 // entity is an entity as one document cites it.
@@ -229,11 +330,32 @@ func splitTitle(t string) []string {
 	return out
 }
 
+// maxSentenceTokens bounds a sentence: a longer run of words without a full stop (a list,
+// a table, text without punctuation) is read in pieces, so that no rule's work on one
+// sentence grows without bound.
+const maxSentenceTokens = 160
+
 func (x *extraction) addSentence(text string, block int, title, list bool) {
 	toks := tokenize(text)
 	if len(toks) == 0 {
 		return
 	}
+	for len(toks) > maxSentenceTokens {
+		cut := maxSentenceTokens
+		for k := maxSentenceTokens - 1; k > maxSentenceTokens/2; k-- {
+			if toks[k].Text == "," || toks[k].Text == ";" {
+				cut = k + 1
+				break
+			}
+		}
+		x.addSentenceTokens(spanText(toks, 0, cut), toks[:cut:cut], block, title, list)
+		toks = toks[cut:]
+		text = spanText(toks, 0, len(toks))
+	}
+	x.addSentenceTokens(text, toks, block, title, list)
+}
+
+func (x *extraction) addSentenceTokens(text string, toks []token, block int, title, list bool) {
 	s := &sentence{text: text, toks: toks, block: block, title: title, list: list}
 	open := false
 	if n := len(x.sents); n > 0 && x.sents[n-1].block == block && !title {

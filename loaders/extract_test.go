@@ -2,7 +2,9 @@ package loaders
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,6 +19,26 @@ func MustExtractText(tb testing.TB, text string) graph.Release {
 	return mustExtractWith(tb, text, defaultModel())
 }
 
+// MustExtract extracts doc and fails tb when extraction fails.
+func MustExtract(tb testing.TB, doc Document) graph.Release {
+	tb.Helper()
+	rel, err := Extract(context.Background(), doc)
+	if err != nil {
+		tb.Fatalf("Extract(%s): %v", doc.Source, err)
+	}
+	return rel
+}
+
+// mustExtractDoc is MustExtract with the given model.
+func mustExtractDoc(tb testing.TB, doc Document, m *Model) graph.Release {
+	tb.Helper()
+	rel, err := ExtractWith(context.Background(), doc, m)
+	if err != nil {
+		tb.Fatalf("ExtractWith(%s): %v", doc.Source, err)
+	}
+	return rel
+}
+
 // MustExtractRules is MustExtractText with the rules alone deciding, no learned stage.
 func MustExtractRules(tb testing.TB, text string) graph.Release {
 	tb.Helper()
@@ -29,7 +51,10 @@ func mustExtractWith(tb testing.TB, text string, m *Model) graph.Release {
 	if err != nil {
 		tb.Fatalf("Read: %v", err)
 	}
-	rel := ExtractWith(doc, m)
+	rel, err := ExtractWith(context.Background(), doc, m)
+	if err != nil {
+		tb.Fatal(err)
+	}
 	if err := rel.Validate(); err != nil {
 		tb.Fatalf("Extract gave an invalid release: %v", err)
 	}
@@ -70,7 +95,7 @@ func TestExtract(t *testing.T) {
 	for _, path := range files {
 		name := strings.TrimSuffix(filepath.Base(path), ".md")
 		t.Run(name, func(t *testing.T) {
-			rel := Extract(MustReadFile(t, path))
+			rel := MustExtract(t, MustReadFile(t, path))
 			if err := rel.Validate(); err != nil {
 				t.Fatalf("invalid release: %v", err)
 			}
@@ -137,7 +162,7 @@ func TestExtractFixtures(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			rel := Extract(MustReadFile(t, filepath.Join("testdata", "extract", tt.file)))
+			rel := MustExtract(t, MustReadFile(t, filepath.Join("testdata", "extract", tt.file)))
 			got := factKeys(rel)
 			for _, w := range tt.want {
 				if _, ok := got[w]; !ok {
@@ -166,7 +191,7 @@ func keysOf(m map[string]graph.Fact) []string {
 func TestExtractRelease(t *testing.T) {
 	doc := Document{Source: "x/bayern.md", Title: "Bayern tritt govdigital bei", Date: "2021-07-22",
 		Body: "Der Freistaat schließt sich der Genossenschaft govdigital an.", Hash: "abc"}
-	rel := Extract(doc)
+	rel := MustExtract(t, doc)
 	if rel.ID != graph.ReleaseID(doc.Source) {
 		t.Errorf("ID = %q, want %q", rel.ID, graph.ReleaseID(doc.Source))
 	}
@@ -252,7 +277,7 @@ func TestExtractOddInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rel := Extract(tt.doc)
+			rel := MustExtract(t, tt.doc)
 			if err := rel.Validate(); err != nil {
 				t.Fatalf("invalid release: %v", err)
 			}
@@ -292,7 +317,7 @@ func TestSeedReleases(t *testing.T) {
 		}
 		t.Skipf("seed releases not found beside the repository: %v", err)
 	}
-	rel := Extract(MustReadFile(t, gov))
+	rel := MustExtract(t, MustReadFile(t, gov))
 	facts := factKeys(rel)
 	member, ok := facts["MEMBER_OF Bayern > govdigital"]
 	if !ok {
@@ -308,7 +333,7 @@ func TestSeedReleases(t *testing.T) {
 		t.Errorf("seed-govdigital: HOLDS_ROLE Judith Gerlach > Bayern = %+v, want role Digitalministerin", role)
 	}
 
-	rel = Extract(MustReadFile(t, bb))
+	rel = MustExtract(t, MustReadFile(t, bb))
 	facts = factKeys(rel)
 	if _, ok := facts["COOPERATES_WITH Bayern > Brandenburg"]; !ok {
 		t.Errorf("seed-brandenburg: no COOPERATES_WITH Bayern, Brandenburg in %v", keysOf(facts))
@@ -320,16 +345,99 @@ func TestSeedReleases(t *testing.T) {
 
 // BenchmarkExtract extracts one seed release per iteration and reports releases/s.
 func BenchmarkExtract(b *testing.B) {
-	path := filepath.Join(corpusDir, "seed-brandenburg-2020.md")
-	doc, err := ReadFile(path)
+	seed, err := ReadFile(filepath.Join(corpusDir, "seed-brandenburg-2020.md"))
 	if err != nil {
-		doc = Document{Source: "bench.md", Title: "Bayern und Brandenburg bündeln Kräfte",
-			Body: strings.Repeat("Bayern und Brandenburg haben eine Kooperationsvereinbarung geschlossen. Bayerns Digitalministerin Judith Gerlach erklärt: „Wir freuen uns.“\n\n", 8)}
+		seed = Document{Source: "bench.md", Body: syntheticBody(2 << 10)}
 	}
-	Extract(doc) // loads the reference data, the lexicon and the model once
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		Extract(doc)
+	cases := []struct {
+		name string
+		doc  Document
+	}{
+		{"release", seed},
+		{"1KB", Document{Source: "1kb.md", Body: syntheticBody(1 << 10)}},
+		{"100KB", Document{Source: "100kb.md", Body: syntheticBody(100 << 10)}},
+		{"1MB", Document{Source: "1mb.md", Body: syntheticBody(1 << 20)}},
 	}
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "releases/s")
+	MustExtract(b, seed) // loads the reference data, the lexicon and the model once
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.doc.Body)))
+			for b.Loop() {
+				MustExtract(b, c.doc)
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "releases/s")
+		})
+	}
+}
+
+// syntheticBody returns about n bytes of release text, sentences written for the tests
+// in paragraphs of five.
+func syntheticBody(n int) string {
+	sentences := []string{
+		"Die Stadt Musterhausen tritt dem Zweckverband Beispiel-IT bei.",
+		"Bayerns Digitalministerin Erika Beispiel unterzeichnete mit Hessen eine Kooperationsvereinbarung.",
+		"Gemeinsam entwickeln die Länder das Portal Musterservice weiter.",
+		"Der Landkreis Beispielkreis bringt seine Erfahrung im Themenfeld Familie und Kind ein.",
+		"Landrat Max Probe erklärte, die Kommunen arbeiten künftig enger zusammen.",
+	}
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		b.WriteString(sentences[i%len(sentences)])
+		if i%5 == 4 {
+			b.WriteString("\n\n")
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+func TestParts(t *testing.T) {
+	long := strings.Repeat("Wort ", 30000) // one paragraph of 150,000 bytes
+	tests := []struct {
+		name  string
+		body  string
+		max   int
+		parts int
+	}{
+		{"short", "Ein Satz.\n\nNoch einer.", 100, 1},
+		{"paragraphs", strings.Repeat("Ein Absatz mit Text.\n\n", 20), 100, 5},
+		{"one long paragraph", long, 64 << 10, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := parts(tt.body, tt.max)
+			if len(got) != tt.parts {
+				t.Errorf("%d parts, want %d", len(got), tt.parts)
+			}
+			total := 0
+			for _, p := range got {
+				if len(p) > tt.max {
+					t.Errorf("a part of %d bytes, want at most %d", len(p), tt.max)
+				}
+				total += len(strings.Fields(p))
+			}
+			if want := len(strings.Fields(tt.body)); total != want {
+				t.Errorf("%d words in the parts, want %d", total, want)
+			}
+		})
+	}
+}
+
+func TestExtractLongText(t *testing.T) {
+	// a text with no full stop at all: one paragraph, read in bounded sentences and parts
+	body := strings.Repeat("Die Stadt Musterhausen und der Landkreis Beispielkreis arbeiten zusammen ", 3000)
+	rel := MustExtract(t, Document{Source: "long.md", Body: body})
+	if _, ok := factKeys(rel)["COOPERATES_WITH Landkreis Beispielkreis > Musterhausen"]; !ok {
+		t.Errorf("no cooperation read from the long text: %v", keysOf(factKeys(rel)))
+	}
+}
+
+func TestExtractStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Extract(ctx, Document{Source: "x.md", Body: syntheticBody(200 << 10)})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Extract with a cancelled context: %v, want context.Canceled", err)
+	}
 }

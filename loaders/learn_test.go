@@ -2,6 +2,7 @@ package loaders
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -94,7 +95,7 @@ func TestModelRoundTrip(t *testing.T) {
 func TestFittedModelDecides(t *testing.T) {
 	docs := MustReadAnnotated(t)
 	m := TrainModel(docs, DefaultTrainOptions)
-	rel := ExtractWith(docs[1].Doc, m) // musterhausen-tritt-bei.md
+	rel := mustExtractDoc(t, docs[1].Doc, m) // musterhausen-tritt-bei.md
 	want := map[string]bool{
 		"MEMBER_OF municipality:musterhausen>org:beispiel-it":                            false,
 		"COOPERATES_WITH municipality:landkreis-beispielkreis>municipality:musterhausen": false,
@@ -117,7 +118,10 @@ func TestFittedModelDecides(t *testing.T) {
 
 func TestCrossValidateHoldsOut(t *testing.T) {
 	docs := MustReadAnnotated(t)
-	rels := CrossValidate(docs, 2, DefaultTrainOptions)
+	rels, err := CrossValidate(context.Background(), docs, 2, DefaultTrainOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(rels) != len(docs) {
 		t.Fatalf("%d releases, want %d", len(rels), len(docs))
 	}

@@ -70,7 +70,7 @@ func TestMembershipRules(t *testing.T) {
 		{name: "copula, members before", text: "# Test\n\nDie Stadt Gestadt und der Markt Hedorf sind neue Gesellschafter der Muster-IT GmbH.\n",
 			want: []string{"MEMBER_OF Gestadt > Muster-IT", "MEMBER_OF Hedorf > Muster-IT"}},
 		{name: "joint body", text: "# Test\n\nDie Beispiel-Data AöR ist eine gemeinsame Einrichtung der Städte Aberg, Bedorf und Cestadt.\n",
-			want: []string{"MEMBER_OF Aberg > Beispiel-Data", "MEMBER_OF Cestadt > Beispiel-Data"},
+			want:    []string{"MEMBER_OF Aberg > Beispiel-Data", "MEMBER_OF Cestadt > Beispiel-Data"},
 			notWant: []string{"MEMBER_OF Beispiel-Data > Aberg"}},
 		{name: "tritt bei", text: "# Hessen tritt govdigital bei\n\nDas Land will die Digitalisierung voranbringen.\n",
 			want: []string{"MEMBER_OF Hessen > govdigital"}},

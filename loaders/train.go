@@ -1,6 +1,7 @@
 package loaders
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -204,7 +205,7 @@ func dot(w map[string]float64, feats []string) float64 {
 // CrossValidate splits the corpus into folds by release, fits a model on all folds but
 // one and extracts the releases of that one with it; it returns every release so read,
 // in corpus order: the extractor's output on releases its model never saw.
-func CrossValidate(corpus []Annotated, folds int, o TrainOptions) []graph.Release {
+func CrossValidate(ctx context.Context, corpus []Annotated, folds int, o TrainOptions) ([]graph.Release, error) {
 	per := make([][]example, len(corpus))
 	for i, a := range corpus {
 		per[i] = examples(a)
@@ -220,11 +221,15 @@ func CrossValidate(corpus []Annotated, folds int, o TrainOptions) []graph.Releas
 		m := trainOn(train, o)
 		for i, a := range corpus {
 			if i%folds == k {
-				out[i] = ExtractWith(a.Doc, m)
+				rel, err := ExtractWith(ctx, a.Doc, m)
+				if err != nil {
+					return nil, err
+				}
+				out[i] = rel
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // goldIndex answers whether an annotation states a relation between two entities,

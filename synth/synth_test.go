@@ -2,6 +2,7 @@ package synth_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"reflect"
 	"sort"
@@ -145,7 +146,10 @@ func TestExtractorReadsTheFacts(t *testing.T) {
 		if err != nil {
 			t.Fatalf("read %s: %v", name, err)
 		}
-		rel := loaders.Extract(doc)
+		rel, err := loaders.Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatalf("extract %s: %v", name, err)
+		}
 		if rel.Date == doc.Date && rel.Date != "" {
 			dates++
 		}

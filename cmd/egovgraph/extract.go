@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 
 	"github.com/egovgraph/egovgraph/graph"
-	"github.com/egovgraph/egovgraph/loaders"
 )
 
 var extractCommand = command{
@@ -44,7 +43,15 @@ Flags:
 					failed++
 					continue
 				}
-				rel := loaders.Extract(doc)
+				rel, err := extract(ctx, doc)
+				if err != nil {
+					if ctx.Err() != nil {
+						return ctx.Err()
+					}
+					fmt.Fprintf(stderr, "error: %v\n", err)
+					failed++
+					continue
+				}
 				if *explain {
 					writeExplanation(stdout, rel)
 					continue

@@ -60,7 +60,10 @@ func (in *ingester) put(ctx context.Context, doc loaders.Document) (summary, err
 			notes = append(notes, note)
 		}
 	}
-	rel := loaders.Extract(doc)
+	rel, err := extract(ctx, doc)
+	if err != nil {
+		return summary{}, err
+	}
 	ctx, cancel := context.WithTimeout(ctx, in.timeout)
 	defer cancel()
 	changed, err := in.store.PutRelease(ctx, rel)
@@ -176,4 +179,19 @@ func (in *ingester) releaseWithHash(ctx context.Context, hash string) (string, e
 		}
 		p.After = page.Items[len(page.Items)-1].ID
 	}
+}
+
+// extractBudget is the time one release may take to extract; a press release takes
+// milliseconds, so only a pathological input reaches it.
+const extractBudget = time.Minute
+
+// extract reads doc's facts within extractBudget.
+func extract(ctx context.Context, doc loaders.Document) (graph.Release, error) {
+	ectx, cancel := context.WithTimeout(ctx, extractBudget)
+	defer cancel()
+	rel, err := loaders.Extract(ectx, doc)
+	if err != nil && ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+		return graph.Release{}, fmt.Errorf("extract %s: took longer than %s", doc.Source, extractBudget)
+	}
+	return rel, err
 }

@@ -46,7 +46,11 @@ Flags:
 			fmt.Fprintf(stderr, "train: %d annotated releases in %s\n", len(docs), *corpus)
 			if *cv != "" {
 				if err := writeAtomic(*cv, func(w io.Writer) error {
-					for _, rel := range loaders.CrossValidate(docs, *folds, loaders.DefaultTrainOptions) {
+					rels, err := loaders.CrossValidate(ctx, docs, *folds, loaders.DefaultTrainOptions)
+					if err != nil {
+						return err
+					}
+					for _, rel := range rels {
 						if err := writeExtraction(w, specOutput(rel), false); err != nil {
 							return err
 						}
