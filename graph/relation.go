@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -138,11 +139,21 @@ func (r Relation) Confidence() float64 {
 
 // Weight returns the number of distinct releases stating r.
 func (r Relation) Weight() int {
-	seen := map[string]bool{}
-	for _, e := range r.Evidence {
-		seen[e.ReleaseID] = true
+	if len(r.Evidence) > 32 {
+		seen := make(map[string]bool, len(r.Evidence))
+		for _, e := range r.Evidence {
+			seen[e.ReleaseID] = true
+		}
+		return len(seen)
 	}
-	return len(seen)
+	// Few: comparing with the earlier ones costs less than a set.
+	n := 0
+	for i, e := range r.Evidence {
+		if !slices.ContainsFunc(r.Evidence[:i], func(o Evidence) bool { return o.ReleaseID == e.ReleaseID }) {
+			n++
+		}
+	}
+	return n
 }
 
 // Other returns the end of r that is not id.

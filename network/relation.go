@@ -27,6 +27,9 @@ func (x *View) Relations(f graph.RelationFilter) (graph.Paged[graph.Relation], e
 		candidates = x.incident[i]
 	}
 	size := f.Size()
+	if at != "" {
+		page.Items = make([]graph.Relation, 0, min(size, len(candidates)))
+	}
 	consider := func(r int) {
 		rel := x.relations[r]
 		if !f.Matches(rel) {

@@ -88,6 +88,16 @@ func otherEnd(e [2]int, i int) int {
 	return e[1]
 }
 
+// Lookup returns the entity with the given ID as the View holds it, and whether there is
+// one. The entity is shared: callers must not modify it.
+func (x *View) Lookup(id string) (*graph.Entity, bool) {
+	i, ok := x.pos[id]
+	if !ok {
+		return nil, false
+	}
+	return &x.entities[i], true
+}
+
 // Entity returns the entity with the given ID, or an ENOTFOUND error.
 func (x *View) Entity(id string) (graph.Entity, error) {
 	i, err := x.entity(id)

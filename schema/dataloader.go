@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/egovgraph/egovgraph/graph"
@@ -35,6 +36,8 @@ type memo struct {
 	viewOnce sync.Once
 	view     *network.View
 	viewErr  error
+	// pinned is view once it is read: the entities it holds cost no read and no copy.
+	pinned atomic.Pointer[network.View]
 }
 
 // fetch is one read of the store, done when done is closed.
@@ -67,17 +70,38 @@ func withMemo(ctx context.Context, store graph.Store, analyzer *network.Analyzer
 // memoFor returns the memo that NewHandler put in the context of the request.
 func memoFor(ctx context.Context) *memo { return ctx.Value(memoKey{}).(*memo) }
 
-// entity returns the entity with the given ID, read in a batch with the others asked for
-// at about the same time.
+// entity returns the entity with the given ID: from the view of the graph, once the
+// request uses one, or else read in a batch with the others asked for at about the same
+// time.
 func (m *memo) entity(ctx context.Context, id string) (*graph.Entity, error) {
+	return m.entityFrom(ctx, id, true)
+}
+
+// entityNow is entity for a field asked alone, such as Query.entity: an entity not at hand
+// is read at once instead of waiting for others to batch with.
+func (m *memo) entityNow(ctx context.Context, id string) (*graph.Entity, error) {
+	return m.entityFrom(ctx, id, false)
+}
+
+func (m *memo) entityFrom(ctx context.Context, id string, batch bool) (*graph.Entity, error) {
+	if v := m.pinned.Load(); v != nil {
+		if e, ok := v.Lookup(id); ok {
+			return e, nil
+		}
+	}
 	m.mu.Lock()
 	f, ok := m.entities[id]
 	if !ok {
 		f = &fetch[graph.Entity]{done: make(chan struct{})}
 		m.entities[id] = f
-		m.enqueue(ctx, id, f)
+		if batch {
+			m.enqueue(ctx, id, f)
+		}
 	}
 	m.mu.Unlock()
+	if !ok && !batch {
+		m.read(ctx, &entityBatch{ids: []string{id}, fetches: []*fetch[graph.Entity]{f}})
+	}
 	select {
 	case <-f.done:
 		if f.err != nil {
@@ -188,6 +212,11 @@ func (m *memo) release(ctx context.Context, id string) (*graph.Release, error) {
 // networkView returns the view of the graph this request answers from, asking the
 // analyzer for it on first use.
 func (m *memo) networkView(ctx context.Context) (*network.View, error) {
-	m.viewOnce.Do(func() { m.view, m.viewErr = m.analyzer.View(ctx) })
+	m.viewOnce.Do(func() {
+		m.view, m.viewErr = m.analyzer.View(ctx)
+		if m.viewErr == nil {
+			m.pinned.Store(m.view)
+		}
+	})
 	return m.view, m.viewErr
 }

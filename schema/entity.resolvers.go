@@ -41,11 +41,7 @@ func (r *entityResolver) Relations(ctx context.Context, obj *graph.Entity, types
 		if err != nil {
 			return graph.Paged[graph.Relation]{}, err
 		}
-		rs, err := v.Relations(f)
-		if err == nil {
-			primeEnds(ctx, v, rs.Items)
-		}
-		return rs, err
+		return v.Relations(f)
 	})
 }
 
@@ -75,7 +71,7 @@ func (r *entityResolver) Centrality(ctx context.Context, obj *graph.Entity) (*ne
 }
 
 func (r *queryResolver) Entity(ctx context.Context, id string) (*graph.Entity, error) {
-	e, err := memoFor(ctx).entity(ctx, id)
+	e, err := memoFor(ctx).entityNow(ctx, id)
 	if graph.ErrorCode(err) == graph.ENOTFOUND {
 		return nil, nil
 	}

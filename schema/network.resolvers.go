@@ -84,7 +84,6 @@ func (r *queryResolver) Changes(ctx context.Context, since *string, until *strin
 	if err != nil {
 		return nil, err
 	}
-	primeEnds(ctx, v, rs.Items)
 	return relationConnection(rs), nil
 }
 

@@ -98,17 +98,3 @@ func pathConnection(paths []network.Path, total int, first *int, after *string) 
 	}
 	return conn, nil
 }
-
-// primeEnds primes the request's memo with the entities at the ends of relations, as v
-// holds them.
-func primeEnds(ctx context.Context, v *network.View, relations []graph.Relation) {
-	var es []graph.Entity
-	for _, r := range relations {
-		for _, id := range []string{r.From, r.To} {
-			if e, err := v.Entity(id); err == nil {
-				es = append(es, e)
-			}
-		}
-	}
-	memoFor(ctx).prime(es)
-}
