@@ -6,13 +6,27 @@ import "strings"
 // with it, 2 when one contains it, and -1 when none matches. Stores order search results by
 // rank, then by ID, so every store answers alike.
 func SearchRank(e Entity, q string) int {
-	q = Fold(q)
+	return FoldedRank(FoldedNames(e), Fold(q))
+}
+
+// FoldedNames returns the name and the aliases of e folded, as FoldedRank ranks them. A
+// store that keeps them folds each name once, when it writes the entity, instead of on
+// every search.
+func FoldedNames(e Entity) []string {
+	folded := make([]string, 0, 1+len(e.Aliases))
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		folded = append(folded, Fold(n))
+	}
+	return folded
+}
+
+// FoldedRank is SearchRank for names and a query both folded already.
+func FoldedRank(names []string, q string) int {
 	if q == "" {
 		return -1
 	}
 	best := -1
-	for _, n := range append([]string{e.Name}, e.Aliases...) {
-		f := Fold(n)
+	for _, f := range names {
 		rank := -1
 		switch {
 		case f == q:

@@ -76,12 +76,13 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]graph.Ent
 		e    *graph.Entity
 	}
 	var found []graph.Entity
+	q := graph.Fold(text)
 	err := s.read(ctx, func(idx *index) error {
 		var hits []hit
+		// The names were folded when the entity was written.
 		for _, n := range idx.entityList {
-			e := &n.entity
-			if rank := graph.SearchRank(*e, text); rank >= 0 {
-				hits = append(hits, hit{rank, e})
+			if rank := graph.FoldedRank(n.folded, q); rank >= 0 {
+				hits = append(hits, hit{rank, &n.entity})
 			}
 		}
 		// Stable on the ID order of entityList.

@@ -37,6 +37,7 @@ type entityNode struct {
 	// mention gives the identifier.
 	named, iso, wikidata, themenfeld releaseHeap
 	entity                           graph.Entity
+	folded                           []string        // the name and aliases of entity, folded for search
 	rels                             []*relationNode // relations with the entity at either end
 }
 
@@ -252,6 +253,7 @@ func (idx *index) refresh(entities, relations []string) {
 			continue
 		}
 		n.entity = idx.aggregateEntity(n)
+		n.folded = graph.FoldedNames(n.entity)
 		if !listed {
 			i, _ := slices.BinarySearchFunc(idx.entityList, id, func(e *entityNode, id string) int { return strings.Compare(e.id, id) })
 			idx.entityList = slices.Insert(idx.entityList, i, n)
