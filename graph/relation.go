@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"slices"
 	"sort"
 	"strings"
 )
@@ -148,10 +147,14 @@ func (r Relation) Weight() int {
 	}
 	// Few: comparing with the earlier ones costs less than a set.
 	n := 0
+next:
 	for i, e := range r.Evidence {
-		if !slices.ContainsFunc(r.Evidence[:i], func(o Evidence) bool { return o.ReleaseID == e.ReleaseID }) {
-			n++
+		for _, o := range r.Evidence[:i] {
+			if o.ReleaseID == e.ReleaseID {
+				continue next
+			}
 		}
+		n++
 	}
 	return n
 }

@@ -42,13 +42,20 @@ func (x *View) NeighborhoodPage(id string, depth int, types []graph.RelationType
 		return p, err
 	}
 	w := window{until: asOf}
-	seen := make([]bool, len(x.entities))
-	followed := make([]bool, len(x.relations))
+	// The marks of a walk are as long as the graph: reuse them instead of allocating them
+	// per request.
+	walk := x.walks.Get().(*walk)
+	defer x.walks.Put(walk)
+	seen, followed := walk.seen, walk.followed
+	defer clear(seen)
+	defer clear(followed)
 	seen[start] = true
 	p.TotalNodes = 1
-	frontier := []int{start}
+	frontier := append(walk.frontier[:0], start)
+	next := walk.next[:0]
+	defer func() { walk.frontier, walk.next = frontier[:0], next[:0] }()
 	for range depth {
-		var next []int
+		next = next[:0]
 		for _, v := range frontier {
 			for _, r := range x.incident[v] {
 				if followed[r] || len(types) > 0 && !slices.Contains(types, x.relations[r].Type) {
@@ -66,7 +73,7 @@ func (x *View) NeighborhoodPage(id string, depth int, types []graph.RelationType
 				}
 			}
 		}
-		frontier = next
+		frontier, next = next, frontier
 	}
 	// The entity's own relations, then the others, each in ID order (positions are).
 	var page []int
@@ -85,20 +92,26 @@ func (x *View) NeighborhoodPage(id string, depth int, types []graph.RelationType
 		}
 	}
 	slices.Sort(page)
-	touched := make(map[int]bool, 2*len(page)+1)
-	touched[start] = true
+	p.Edges = make([]graph.Relation, 0, len(page))
+	nodes := make([]int, 0, 2*len(page)+1)
+	nodes = append(nodes, start)
 	for _, r := range page {
 		rel, _ := w.relation(x.relations[r])
 		p.Edges = append(p.Edges, rel)
-		touched[x.ends[r][0]], touched[x.ends[r][1]] = true, true
-	}
-	nodes := make([]int, 0, len(touched))
-	for i := range touched {
-		nodes = append(nodes, i)
+		nodes = append(nodes, x.ends[r][0], x.ends[r][1])
 	}
 	slices.Sort(nodes)
-	for _, i := range nodes {
-		p.Nodes = append(p.Nodes, x.entities[i])
+	nodes = slices.Compact(nodes)
+	p.Nodes = make([]graph.Entity, len(nodes))
+	for k, i := range nodes {
+		p.Nodes[k] = x.entities[i]
 	}
 	return p, nil
+}
+
+// walk is the scratch space of a walk through a View: a mark per entity and per relation,
+// all false between walks, and the frontiers.
+type walk struct {
+	seen, followed []bool
+	frontier, next []int
 }

@@ -3,6 +3,7 @@ package network
 import (
 	"cmp"
 	"slices"
+	"sync"
 
 	"github.com/egovgraph/egovgraph/graph"
 )
@@ -33,6 +34,8 @@ type View struct {
 	centrality  lazy[*centralities]
 	coMembers   lazy[[][]coMember]
 	summaries   lazy[map[int]*Summary] // by the position of a state
+
+	walks sync.Pool // of *walk, sized for this View
 }
 
 // newView builds the view of snap. It reports an EINTERNAL error when a relation names an
@@ -68,6 +71,9 @@ func newView(snap graph.Snapshot) (*View, error) {
 		return cmp.Compare(x.relations[a].FirstSeen(), x.relations[b].FirstSeen())
 	})
 	x.posts = x.readPosts()
+	x.walks.New = func() any {
+		return &walk{seen: make([]bool, len(x.entities)), followed: make([]bool, len(x.relations))}
+	}
 	return x, nil
 }
 

@@ -30,7 +30,6 @@ func (r *queryResolver) Neighborhood(ctx context.Context, id string, depth int, 
 	}
 	n := Neighborhood{Nodes: page.Nodes, Edges: page.Edges, TotalNodes: page.TotalNodes,
 		TotalEdges: page.TotalEdges, Truncated: len(page.Edges) < page.TotalEdges}
-	memoFor(ctx).prime(n.Nodes)
 	return &n, nil
 }
 
