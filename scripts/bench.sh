@@ -38,11 +38,6 @@ if [[ -z ${NEO4J_URI:-} ]]; then
 	fi
 fi
 
-# The query benchmarks serve from the test process: give it the garbage collection settings
-# "egovgraph serve" sets for itself.
-if [[ -z ${GOGC:-}${GOMEMLIMIT:-} ]]; then
-	export GOGC=1600 GOMEMLIMIT=1GiB
-fi
 
 out=${TMPDIR:-/tmp}/egovgraph-bench-$(date -u +%Y%m%dT%H%M%SZ).txt
 requests=${BENCH_REQUESTS:-2000}

@@ -11,9 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
 	"path"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -83,13 +81,6 @@ Flags:
 				return fmt.Errorf("-feed-interval %s: want at least 1m, to be polite to the press offices: %w", *feedInterval, errUsage)
 			}
 			log := slog.New(slog.NewTextHandler(stderr, nil))
-			if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-				// The heap is mostly the graph, which lives as long as the process: collect
-				// when the heap reaches 17x the live data or 1 GiB, whichever comes first,
-				// instead of at 2x; GC pauses set the latency tail (BENCHMARKS.md).
-				debug.SetGCPercent(1600)
-				debug.SetMemoryLimit(1 << 30)
-			}
 			s := server{cfg: cfg, log: log, stdout: stdout, samples: *loadSamples, writers: writers,
 				feeds: feedList, feedInterval: *feedInterval,
 				opts: schema.Options{DisableIntrospection: *public, Timeout: *timeout, Logger: log, Writes: len(writers) > 0}, ide: !*public}
