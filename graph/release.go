@@ -44,6 +44,19 @@ func (r Release) WithID() Release {
 	return r
 }
 
+// DistinctReleases reports an EINVALID error when two of rs have one ID: a batch of writes
+// holds each release once.
+func DistinctReleases(rs []Release) error {
+	seen := make(map[string]bool, len(rs))
+	for _, r := range rs {
+		if seen[r.ID] {
+			return Errorf(EINVALID, "release %s: written twice in one batch", r.Source)
+		}
+		seen[r.ID] = true
+	}
+	return nil
+}
+
 // Validate reports an EINVALID error when r is not fit to be stored: no source, an ID not
 // derived from it, a malformed date, an invalid entity, or a fact whose ends are not among
 // r's entities or whose types the contract does not allow.

@@ -10,6 +10,10 @@ type Store interface {
 	// release with the hash already stored, under its own source or another one, changes
 	// nothing, so that the same text read through two paths is one release.
 	PutRelease(ctx context.Context, r Release) (changed bool, err error)
+	// PutReleases writes rs as PutRelease writes each, all in one transaction, and reports
+	// which changed anything: readers see all of them or none. When one is invalid, or two
+	// have one ID (EINVALID), nothing is written.
+	PutReleases(ctx context.Context, rs []Release) (changed []bool, err error)
 	// DeleteRelease removes the release with the given ID and everything only it stated,
 	// in one transaction; ENOTFOUND when there is none.
 	DeleteRelease(ctx context.Context, id string) error

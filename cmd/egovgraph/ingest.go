@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -72,6 +73,45 @@ func (in *ingester) put(ctx context.Context, doc loaders.Document) (summary, err
 	}
 	return summary{Source: rel.Source, ID: rel.ID, Date: rel.Date, Changed: changed,
 		Entities: len(rel.Entities), Relations: len(rel.Facts), Notes: notes}, nil
+}
+
+// putBatch writes the releases rels, extracted from files, in one transaction, as put
+// writes each, and returns a summary of each. When the batch fails it writes them again
+// one at a time, so that one bad release loses nothing else; errs holds what failed.
+func (in *ingester) putBatch(ctx context.Context, rels []graph.Release) (sums []summary, errs []error) {
+	sums, errs = make([]summary, len(rels)), make([]error, len(rels))
+	var notes []string
+	if slices.ContainsFunc(rels, func(r graph.Release) bool { return !isSample(r.Source) }) {
+		note, err := in.dropSamples(ctx)
+		if err != nil {
+			for i := range errs {
+				errs[i] = err
+			}
+			return sums, errs
+		}
+		if note != "" {
+			notes = append(notes, note)
+		}
+	}
+	wctx, cancel := context.WithTimeout(ctx, in.timeout*time.Duration(len(rels)))
+	changed, err := in.store.PutReleases(wctx, rels)
+	cancel()
+	for i, rel := range rels {
+		if err != nil {
+			wctx, cancel := context.WithTimeout(ctx, in.timeout)
+			c, err := in.store.PutRelease(wctx, rel)
+			cancel()
+			if err != nil {
+				errs[i] = fmt.Errorf("write: %w", err)
+				continue
+			}
+			changed[i] = c
+		}
+		sums[i] = summary{Source: rel.Source, ID: rel.ID, Date: rel.Date, Changed: changed[i],
+			Entities: len(rel.Entities), Relations: len(rel.Facts)}
+	}
+	sums[0].Notes = notes
+	return sums, errs
 }
 
 // dropSamples deletes the bundled samples from the store, once, and says so.

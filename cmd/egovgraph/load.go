@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"time"
 
 	"github.com/egovgraph/egovgraph/graph"
@@ -19,14 +20,15 @@ var loadCommand = command{
 
 Reads every release file among PATH (directories are walked for .md, .markdown, .txt, .html
 and .htm) and every press release page at an http or https URL (its main text separated from
-the site around it), extracts its facts and writes each release to the store in one
-transaction. A release is keyed by its URL, or by its file's absolute path with links
-resolved: loading the same file again, through any path, or the same text under another name
-changes nothing; loading a changed version replaces what it stated before. The first
-release of your own removes the bundled samples that serve put into an empty store. While
-"egovgraph serve" runs on the same data directory, load hands the releases to it and the API
-answers with them at once. Files and pages that fail are reported with the reason and the
-others still load; the exit status is 1 when any failed.
+the site around it), extracts their facts, several at a time, and writes the releases to the
+store up to 100 in one transaction: a reader sees each release whole or not at all. A release
+is keyed by its URL, or by its file's absolute path with links resolved: loading the same file
+again, through any path, or the same text under another name changes nothing; loading a
+changed version replaces what it stated before. The first release of your own removes the
+bundled samples that serve put into an empty store. While "egovgraph serve" runs on the same
+data directory, load hands the releases to it and the API answers with them at once. Files
+and pages that fail are reported with the reason and the others still load; the exit status
+is 1 when any failed.
 
 Flags:
 `,
@@ -150,8 +152,12 @@ func loadAll(ctx context.Context, store graph.Store, inputs []input, timeout tim
 }
 
 // loadInto reads every input and writes it to dst, one progress line each, and goes on past
-// failures; it stops early only when ctx is cancelled.
+// failures; it stops early only when ctx is cancelled. Into a store, it loads in batches
+// (loadBatches).
 func loadInto(ctx context.Context, dst sink, inputs []input, stdout, stderr io.Writer) loadSummary {
+	if s, ok := dst.(*storeSink); ok {
+		return loadBatches(ctx, &s.ingester, inputs, stdout, stderr)
+	}
 	start := time.Now()
 	sum := loadSummary{files: len(inputs)}
 	width := len(fmt.Sprint(len(inputs)))
@@ -188,6 +194,161 @@ func loadInto(ctx context.Context, dst sink, inputs []input, stdout, stderr io.W
 	}
 	sum.elapsed = time.Since(start)
 	return sum
+}
+
+// count adds what writing one release did to s and prints its progress line.
+func (s *loadSummary) count(prefix string, res summary, err error, stdout, stderr io.Writer) {
+	if err != nil {
+		s.failed++
+		fmt.Fprintf(stderr, "%s: error: %v\n", prefix, err)
+		return
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintln(stdout, n)
+	}
+	state := "loaded"
+	if res.Changed {
+		s.loaded++
+	} else {
+		s.unchanged++
+		state = "unchanged"
+	}
+	s.entities += res.Entities
+	s.relations += res.Relations
+	date := res.Date
+	if date == "" {
+		date = "no date"
+	}
+	fmt.Fprintf(stdout, "%s: %s, %s, %d entities, %d relations\n", prefix, state, date, res.Entities, res.Relations)
+}
+
+// Loading into a store runs in two stages: up to GOMAXPROCS inputs are read and extracted
+// at a time, and the releases are written in input order, up to batchReleases in one
+// transaction, so that a store syncs its data once per batch instead of once per release.
+// A batch is also written when its first release has waited batchWait, so that a slow load
+// still shows progress.
+const (
+	batchReleases = 100
+	batchWait     = time.Second
+)
+
+// extracted is an input read and extracted: its release, or why it failed.
+type extracted struct {
+	in  input
+	rel graph.Release
+	err error
+}
+
+// loadBatches is loadInto for a store: it writes batches of releases through in.
+func loadBatches(ctx context.Context, in *ingester, inputs []input, stdout, stderr io.Writer) loadSummary {
+	start := time.Now()
+	sum := loadSummary{files: len(inputs)}
+	width := len(fmt.Sprint(len(inputs)))
+	done := 0
+	prefix := func(x extracted) string {
+		done++
+		return fmt.Sprintf("[%*d/%d] %s", width, done, len(inputs), x.in.source)
+	}
+
+	var batch []extracted
+	ids := map[string]bool{}
+	flush := func() {
+		if len(batch) == 0 {
+			return
+		}
+		rels := make([]graph.Release, len(batch))
+		for i, x := range batch {
+			rels[i] = x.rel
+		}
+		sums, errs := in.putBatch(ctx, rels)
+		for i, x := range batch {
+			sum.count(prefix(x), sums[i], errs[i], stdout, stderr)
+		}
+		batch = batch[:0]
+		clear(ids)
+	}
+
+	var due <-chan time.Time
+	for next := range extractAll(ctx, inputs) {
+		var x extracted
+		select {
+		case x = <-next:
+		case <-due:
+			flush()
+			x = <-next
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		switch {
+		case x.err != nil:
+			flush()
+			sum.count(prefix(x), summary{}, x.err, stdout, stderr)
+			continue
+		case ids[x.rel.ID]:
+			flush()
+		}
+		if len(batch) == 0 {
+			due = time.After(batchWait)
+		}
+		batch = append(batch, x)
+		ids[x.rel.ID] = true
+		if len(batch) == batchReleases {
+			flush()
+		}
+	}
+	if ctx.Err() == nil {
+		flush()
+	}
+	if left := len(inputs) - done; left > 0 {
+		fmt.Fprintf(stderr, "interrupted: %d of %d files not loaded\n", left, len(inputs))
+		sum.failed += left
+	}
+	sum.elapsed = time.Since(start)
+	return sum
+}
+
+// extractAll reads and extracts inputs, GOMAXPROCS at a time, and sends for each, in input
+// order, a channel that will hold the result. It stops sending when ctx is cancelled.
+func extractAll(ctx context.Context, inputs []input) <-chan chan extracted {
+	order := make(chan chan extracted, 4*batchReleases)
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	go func() {
+		defer close(order)
+		for _, in := range inputs {
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			result := make(chan extracted, 1)
+			select {
+			case order <- result:
+			case <-ctx.Done():
+				<-sem
+				return
+			}
+			go func() {
+				defer func() { <-sem }()
+				rel, err := extractOne(in)
+				result <- extracted{in: in, rel: rel, err: err}
+			}()
+		}
+	}()
+	return order
+}
+
+// extractOne reads and extracts one input.
+func extractOne(in input) (graph.Release, error) {
+	doc, err := in.read()
+	if err != nil {
+		var perr *loaders.ParseError
+		if errors.As(err, &perr) {
+			return graph.Release{}, perr.Err
+		}
+		return graph.Release{}, err
+	}
+	return loaders.Extract(doc), nil
 }
 
 func loadOne(ctx context.Context, dst sink, in input) (summary, error) {

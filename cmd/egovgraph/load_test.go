@@ -3,12 +3,17 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/egovgraph/egovgraph/graph"
 	"github.com/egovgraph/egovgraph/graph/bolt"
+	"github.com/egovgraph/egovgraph/loaders"
 )
 
 // runCmd runs the egovgraph command line and returns its exit status and output.
@@ -154,5 +159,54 @@ func TestLoadUsage(t *testing.T) {
 				t.Errorf("stderr = %q, want it to mention %q", stderr, tt.want)
 			}
 		})
+	}
+}
+
+// batchStore counts the batches written, and fails every batch of more than one release
+// when failBatches is set.
+type batchStore struct {
+	graph.Store
+	failBatches bool
+	batches     []int // the size of each PutReleases call
+}
+
+func (s *batchStore) PutReleases(ctx context.Context, rs []graph.Release) ([]bool, error) {
+	s.batches = append(s.batches, len(rs))
+	if s.failBatches && len(rs) > 1 {
+		return make([]bool, len(rs)), graph.Errorf(graph.EUNAVAILABLE, "batch refused")
+	}
+	return s.Store.PutReleases(ctx, rs)
+}
+
+func TestLoadWritesBatchesAndFallsBackToOne(t *testing.T) {
+	dir := t.TempDir()
+	var inputs []input
+	for i := range 5 {
+		text := strings.Replace(joinRelease, "3. März 2024", fmt.Sprintf("%d. März 2024", i+1), 1)
+		p := mustWrite(t, dir, fmt.Sprintf("sachsen-%d.md", i), []byte(text))
+		inputs = append(inputs, input{source: p, read: func() (loaders.Document, error) { return loaders.ReadFile(p) }})
+	}
+	for _, fail := range []bool{false, true} {
+		s, err := bolt.Open(filepath.Join(t.TempDir(), "egovgraph.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		store := &batchStore{Store: s, failBatches: fail}
+		var out, errOut bytes.Buffer
+		sum := loadAll(context.Background(), store, inputs, time.Minute, &out, &errOut)
+		if sum.loaded != len(inputs) || sum.failed != 0 {
+			t.Errorf("failBatches=%v: loaded %d, failed %d, want %d and none:\n%s", fail, sum.loaded, sum.failed, len(inputs), errOut.String())
+		}
+		if !slices.ContainsFunc(store.batches, func(n int) bool { return n > 1 }) {
+			t.Errorf("failBatches=%v: batches of %v releases, want one of more than one", fail, store.batches)
+		}
+		if got := strings.Count(out.String(), ": loaded,"); got != len(inputs) {
+			t.Errorf("failBatches=%v: %d progress lines, want %d:\n%s", fail, got, len(inputs), out.String())
+		}
+		st, err := s.Stats(context.Background())
+		if err != nil || st.Releases != len(inputs) {
+			t.Errorf("failBatches=%v: store holds %d releases (%v), want %d", fail, st.Releases, err, len(inputs))
+		}
+		s.Close()
 	}
 }

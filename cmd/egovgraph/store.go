@@ -57,6 +57,14 @@ func (p *pendingStore) PutRelease(ctx context.Context, r graph.Release) (bool, e
 	return s.PutRelease(ctx, r)
 }
 
+func (p *pendingStore) PutReleases(ctx context.Context, rs []graph.Release) ([]bool, error) {
+	s, err := p.get()
+	if err != nil {
+		return make([]bool, len(rs)), err
+	}
+	return s.PutReleases(ctx, rs)
+}
+
 func (p *pendingStore) DeleteRelease(ctx context.Context, id string) error {
 	s, err := p.get()
 	if err != nil {

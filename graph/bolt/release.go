@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -13,57 +14,96 @@ import (
 	"github.com/egovgraph/egovgraph/graph"
 )
 
-// PutRelease validates r and writes it in one bbolt transaction, replacing the release with
-// the same ID and counting up the version. A release whose non-empty hash equals that of a
-// stored release, its own or another, or that encodes alike when both hashes are empty,
-// changes nothing. The index in
-// memory follows only after the commit, so a failed write leaves memory and disk as they
-// were.
+// PutRelease writes r and its facts in one transaction; see PutReleases.
 func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
-	if err := ctx.Err(); err != nil {
-		return false, fmt.Errorf("put release %s: %w", r.Source, err)
-	}
-	if err := r.Validate(); err != nil {
+	changed, err := s.PutReleases(ctx, []graph.Release{r})
+	if err != nil {
 		return false, err
 	}
-	data, err := encodeRelease(r)
-	if err != nil {
-		return false, fmt.Errorf("put release %s: %w", r.Source, err)
+	return changed[0], nil
+}
+
+// PutReleases validates rs and writes them in one bbolt transaction, each replacing the
+// release with the same ID, and counts up the version: one commit, and one sync of the
+// file, for them all. A release whose non-empty hash equals that of a stored release, its
+// own or another (one written before it in rs included), or that encodes alike when both
+// hashes are empty, changes nothing. The index in memory follows only after the commit,
+// so a failed write leaves memory and disk as they were, and readers see all of rs or
+// none. When one is invalid, or two have one ID, nothing is written.
+func (s *Store) PutReleases(ctx context.Context, rs []graph.Release) ([]bool, error) {
+	changed := make([]bool, len(rs))
+	if err := graph.DistinctReleases(rs); err != nil {
+		return changed, err
+	}
+	data := make([][]byte, len(rs))
+	for i, r := range rs {
+		if err := ctx.Err(); err != nil {
+			return changed, fmt.Errorf("put release %s: %w", r.Source, err)
+		}
+		if err := r.Validate(); err != nil {
+			return changed, err
+		}
+		var err error
+		if data[i], err = encodeRelease(r); err != nil {
+			return changed, fmt.Errorf("put release %s: %w", r.Source, err)
+		}
 	}
 
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	if s.closed {
-		return false, graph.Errorf(graph.EUNAVAILABLE, "store %s is closed", s.path)
+		return changed, graph.Errorf(graph.EUNAVAILABLE, "store %s is closed", s.path)
 	}
-	old := s.raw[r.ID]
-	if old != nil && unchanged(old, r, data) {
-		return false, nil
+	hashes := map[string]bool{} // of the releases of rs to write
+	for i, r := range rs {
+		if old := s.raw[r.ID]; old != nil && unchanged(old, r, data[i]) {
+			continue
+		}
+		if r.Hash != "" {
+			if _, ok := s.idx.hashes[r.Hash]; ok || hashes[r.Hash] {
+				continue // the same text under another source
+			}
+			hashes[r.Hash] = true
+		}
+		changed[i] = true
 	}
-	if _, ok := s.idx.hashes[r.Hash]; ok && r.Hash != "" {
-		return false, nil // the same text under another source
+	if !slices.Contains(changed, true) {
+		return changed, nil
 	}
-	err = s.db.Update(func(tx *bbolt.Tx) error {
+	err := s.db.Update(func(tx *bbolt.Tx) error {
 		// The last moment a cancellation can stop the write.
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := tx.Bucket(releasesBucket).Put([]byte(r.ID), data); err != nil {
-			return err
+		for i, r := range rs {
+			if !changed[i] {
+				continue
+			}
+			if err := tx.Bucket(releasesBucket).Put([]byte(r.ID), data[i]); err != nil {
+				return err
+			}
 		}
 		return tx.Bucket(metaBucket).Put(versionKey, strconv.AppendUint(nil, s.version+1, 10))
 	})
 	if err != nil {
-		return false, fmt.Errorf("put release %s: %w", r.Source, err)
+		what := "release " + rs[0].Source
+		if len(rs) > 1 {
+			what = fmt.Sprintf("%d releases", len(rs))
+		}
+		return make([]bool, len(rs)), fmt.Errorf("put %s: %w", what, err)
 	}
 
-	stored := cloneRelease(r)
 	s.mu.Lock()
-	s.raw[r.ID] = &stored
-	s.idx.apply(s.idx.releases[r.ID], s.corrected(&stored))
+	for i, r := range rs {
+		if changed[i] {
+			stored := cloneRelease(r)
+			s.raw[r.ID] = &stored
+			s.idx.apply(s.idx.releases[r.ID], s.corrected(&stored))
+		}
+	}
 	s.version++
 	s.mu.Unlock()
-	return true, nil
+	return changed, nil
 }
 
 // DeleteRelease removes the release with the given ID in one bbolt transaction and counts

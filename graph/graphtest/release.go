@@ -20,6 +20,8 @@ var releaseTests = []subtest{
 	{"SameTextUnderAnotherSourceChangesNothing", testReleaseSameText},
 	{"DeleteRemovesWhatOnlyItStated", testReleaseDelete},
 	{"DeleteUnknownIsNotFound", testReleaseDeleteUnknown},
+	{"BatchIsEachWrite", testReleaseBatch},
+	{"BatchInvalidWritesNothing", testReleaseBatchInvalid},
 }
 
 func testReleaseReadBack(t *testing.T, h *harness) {
@@ -222,6 +224,79 @@ func testReleaseUnknown(t *testing.T, h *harness) {
 	h.load()
 	_, err := h.s.Release(h.ctx, "no-such-release-00000000")
 	wantCode(t, "Release(unknown)", err, graph.ENOTFOUND)
+}
+
+// testReleaseBatch writes the fixtures in one PutReleases: the graph is the one writing
+// them one by one gives; again, nothing changes; a batch replacing one reports just that.
+func testReleaseBatch(t *testing.T, h *harness) {
+	h.load()
+	want := h.snapshot()
+	if err := h.close(); err != nil {
+		t.Fatalf("Close: %v", err)
+	}
+	h.mustOpen(true)
+
+	before := h.mustVersion()
+	changed, err := h.s.PutReleases(h.ctx, Fixtures())
+	if err != nil {
+		t.Fatalf("PutReleases(fixtures): %v", err)
+	}
+	if slices.Contains(changed, false) || len(changed) != len(Fixtures()) {
+		t.Errorf("PutReleases(fixtures): changed=%v, want true for each", changed)
+	}
+	wantSnapshot(t, "after one batch of the fixtures", h.snapshot(), want)
+	written := h.mustVersion()
+	if written == before {
+		t.Errorf("Version after a batch is %q, as before it", written)
+	}
+
+	changed, err = h.s.PutReleases(h.ctx, Fixtures())
+	if err != nil || slices.Contains(changed, true) {
+		t.Errorf("PutReleases(fixtures) again: changed=%v, err=%v; want none changed", changed, err)
+	}
+	if v := h.mustVersion(); v != written {
+		t.Errorf("Version after a batch changing nothing is %q, want %q", v, written)
+	}
+
+	v2 := bayernJoinsGovdigitalV2()
+	fixtures := Fixtures()
+	changed, err = h.s.PutReleases(h.ctx, []graph.Release{fixtures[len(fixtures)-1], v2})
+	if err != nil {
+		t.Fatalf("PutReleases(unchanged, v2): %v", err)
+	}
+	if !slices.Equal(changed, []bool{false, true}) {
+		t.Errorf("PutReleases(unchanged, v2): changed=%v, want [false true]", changed)
+	}
+	if got := h.mustRelation(graph.RelationID(graph.MemberOf, bayern, govdigital, "")); !statedBy(got, v2.ID) {
+		t.Errorf("after the batch, the membership is not stated by v2: %+v", got.Evidence)
+	}
+}
+
+// testReleaseBatchInvalid writes a batch holding an invalid release, and one holding a
+// release twice: EINVALID, and neither writes anything.
+func testReleaseBatchInvalid(t *testing.T, h *harness) {
+	h.load()
+	before := h.snapshot()
+	version := h.mustVersion()
+	bad := bayernJoinsGovdigitalV2()
+	bad.Date = "23.07.2021"
+	newOne := bayernJoinsGovdigitalV2()
+	newOne.Source = "pm/2024-02-01-neu.md"
+	newOne = newOne.WithID()
+	for name, batch := range map[string][]graph.Release{
+		"an invalid release": {newOne, bad},
+		"a release twice":    {newOne, newOne},
+	} {
+		changed, err := h.s.PutReleases(h.ctx, batch)
+		wantCode(t, "PutReleases with "+name, err, graph.EINVALID)
+		if slices.Contains(changed, true) {
+			t.Errorf("PutReleases with %s: changed=%v, want none", name, changed)
+		}
+	}
+	wantSnapshot(t, "after invalid batches", h.snapshot(), before)
+	if v := h.mustVersion(); v != version {
+		t.Errorf("Version after invalid batches is %q, want %q", v, version)
+	}
 }
 
 // evidence is the Evidence r gives for f.

@@ -172,7 +172,7 @@ func rewrite(ctx context.Context, tx driver.ManagedTransaction, c graph.Correcti
 		return err
 	}
 	write := func(r graph.Release) error {
-		if err := writeRelease(ctx, tx, r); err != nil {
+		if err := writeReleases(ctx, tx, []graph.Release{r}); err != nil {
 			return err
 		}
 		for _, e := range r.Entities {

@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -13,67 +14,113 @@ import (
 // batchSize bounds the rows one UNWIND statement sends.
 const batchSize = 500
 
-// PutRelease writes r and its facts in one transaction, replacing whatever an earlier
-// version of the same source stated, and counts up the version. A release whose non-empty
-// hash equals that of a stored release, its own or another, changes nothing and reports
-// false.
+// PutRelease writes r and its facts in one transaction; see PutReleases.
 func (s *Store) PutRelease(ctx context.Context, r graph.Release) (bool, error) {
-	if err := r.Validate(); err != nil {
+	changed, err := s.PutReleases(ctx, []graph.Release{r})
+	if err != nil {
 		return false, err
 	}
-	changed := false
-	err := s.write(ctx, "put release "+r.Source, func(tx driver.ManagedTransaction) error {
-		changed = false // a retried transaction starts over
-		recs, err := collect(ctx, tx, "MATCH (r:Release {id: $id}) RETURN r.hash", map[string]any{"id": r.ID})
+	return changed[0], nil
+}
+
+// PutReleases writes rs in one transaction, each replacing whatever an earlier version of
+// the same source stated, refreshes the entities they name once, and counts up the version
+// once: one commit for them all. A release whose non-empty hash equals that of a stored
+// release, its own or another (one written before it in rs included), changes nothing and
+// reports false. When one is invalid, or two have one ID, nothing is written.
+func (s *Store) PutReleases(ctx context.Context, rs []graph.Release) ([]bool, error) {
+	changed := make([]bool, len(rs))
+	if err := graph.DistinctReleases(rs); err != nil {
+		return changed, err
+	}
+	ids := make([]string, len(rs))
+	var hashes []string
+	for i, r := range rs {
+		if err := r.Validate(); err != nil {
+			return changed, err
+		}
+		ids[i] = r.ID
+		if r.Hash != "" {
+			hashes = append(hashes, r.Hash)
+		}
+	}
+	what := "put release " + rs[0].Source
+	if len(rs) > 1 {
+		what = fmt.Sprintf("put %d releases", len(rs))
+	}
+	err := s.write(ctx, what, func(tx driver.ManagedTransaction) error {
+		clear(changed) // a retried transaction starts over
+		recs, err := collect(ctx, tx, "MATCH (r:Release) WHERE r.id IN $ids RETURN r.id", map[string]any{"ids": ids})
 		if err != nil {
 			return err
 		}
-		if len(recs) > 0 && r.Hash != "" && str(recs[0].Values[0]) == r.Hash {
-			return nil
+		stored := make(map[string]bool, len(recs))
+		for _, rec := range recs {
+			stored[str(rec.Values[0])] = true
 		}
-		if r.Hash != "" {
-			same, err := collect(ctx, tx, "MATCH (r:Release {hash: $hash}) RETURN r.id LIMIT 1", map[string]any{"hash": r.Hash})
-			if err != nil || len(same) > 0 {
-				return err // the same text under another source, or a failure
-			}
+		recs, err = collect(ctx, tx, "MATCH (r:Release) WHERE r.hash IN $hashes RETURN DISTINCT r.hash", map[string]any{"hashes": hashes})
+		if err != nil {
+			return err
 		}
-		names := map[string]map[string]int{} // entity ID → name or alias → links added less removed
-		if len(recs) > 0 {
-			old, err := unlinkRelease(ctx, tx, r.ID)
-			if err != nil {
-				return err
-			}
-			for _, m := range old {
-				tallyMention(names, m, -1)
-			}
+		taken := make(map[string]bool, len(recs)) // hashes stored, or written before in rs
+		for _, rec := range recs {
+			taken[str(rec.Values[0])] = true
 		}
 		k, err := readCorrector(ctx, tx)
 		if err != nil {
 			return err
 		}
-		applied := k.Apply(r)
-		if err := writeRelease(ctx, tx, applied); err != nil {
+		names := map[string]map[string]int{} // entity ID → name or alias → links added less removed
+		var applied []graph.Release
+		var raws []map[string]any
+		for i, r := range rs {
+			if r.Hash != "" && taken[r.Hash] {
+				continue // unchanged, or the same text under another source
+			}
+			taken[r.Hash] = true
+			if stored[r.ID] {
+				old, err := unlinkRelease(ctx, tx, r.ID)
+				if err != nil {
+					return err
+				}
+				for _, m := range old {
+					tallyMention(names, m, -1)
+				}
+			}
+			data, err := json.Marshal(r)
+			if err != nil {
+				return err
+			}
+			applied = append(applied, k.Apply(r))
+			raws = append(raws, map[string]any{"id": r.ID, "raw": string(data)})
+			changed[i] = true
+		}
+		if len(applied) == 0 {
+			return nil
+		}
+		if err := writeReleases(ctx, tx, applied); err != nil {
 			return err
 		}
-		if err := keepRaw(ctx, tx, r); err != nil {
-			return err
+		for chunk := range slices.Chunk(raws, batchSize) {
+			if _, err := collect(ctx, tx, "UNWIND $rows AS row MATCH (r:Release {id: row.id}) SET r.raw = row.raw",
+				map[string]any{"rows": chunk}); err != nil {
+				return err
+			}
 		}
-		for _, e := range applied.Entities {
-			tallyMention(names, e, +1)
+		for _, r := range applied {
+			for _, e := range r.Entities {
+				tallyMention(names, e, +1)
+			}
 		}
 		if err := refreshEntities(ctx, tx, names); err != nil {
 			return err
 		}
 		// Last, so that the transaction waits for no other lock while it holds the one on
 		// the version, and a Snapshot holding that lock keeps every change from committing.
-		if err := countVersion(ctx, tx); err != nil {
-			return err
-		}
-		changed = true
-		return nil
+		return countVersion(ctx, tx)
 	})
 	if err != nil {
-		return false, err
+		return make([]bool, len(rs)), err
 	}
 	return changed, nil
 }
@@ -149,11 +196,61 @@ var factsOf = func() string {
 	return "CALL (r) {\n" + strings.Join(parts, "\nUNION ALL\n") + "\n}"
 }()
 
-// writeRelease writes the release node, its STATES links and one relationship per fact, in
-// one statement unless the release has more than batchSize entities or facts.
-func writeRelease(ctx context.Context, tx driver.ManagedTransaction, r graph.Release) error {
+// writeReleases writes the releases rs as writeRelease does, several in one statement:
+// as many as make up batchSize entities and facts.
+func writeReleases(ctx context.Context, tx driver.ManagedTransaction, rs []graph.Release) error {
+	var rows []map[string]any
+	size := 0
+	flush := func() error {
+		if len(rows) == 0 {
+			return nil
+		}
+		_, err := collect(ctx, tx, `
+			UNWIND $releases AS rel
+			MERGE (r:Release {id: rel.id})
+			SET r.source = rel.source, r.title = rel.title, r.date = rel.date, r.hash = rel.hash
+			WITH r, rel
+			CALL (r, rel) {
+				UNWIND rel.entities AS row
+				MERGE (e:Entity {id: row.id})
+				ON CREATE SET e.type = row.type
+				SET e:$(row.type)
+				CREATE (r)-[s:STATES]->(e)
+				SET s = row.mention
+			}
+			CALL (rel) {
+				UNWIND rel.facts AS f
+				MATCH (a:Entity {id: f.from}), (b:Entity {id: f.to})
+				CREATE (a)-[x:$(f.type)]->(b)
+				SET x = f.props
+			}`, map[string]any{"releases": rows})
+		rows, size = nil, 0
+		return err
+	}
+	for _, r := range rs {
+		entities, facts := releaseRows(r)
+		if len(entities) > batchSize || len(facts) > batchSize {
+			if err := writeRelease(ctx, tx, r, entities, facts); err != nil {
+				return err
+			}
+			continue
+		}
+		if size+len(entities)+len(facts) > batchSize {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+		rows = append(rows, map[string]any{"id": r.ID, "source": r.Source, "title": r.Title, "date": nullable(r.Date),
+			"hash": r.Hash, "entities": entities, "facts": facts})
+		size += len(entities) + len(facts)
+	}
+	return flush()
+}
+
+// releaseRows returns the parameters that write the STATES links and the facts of r.
+func releaseRows(r graph.Release) (entities, facts []map[string]any) {
 	a := age(r.Date, r.ID)
-	entities := make([]map[string]any, len(r.Entities))
+	entities = make([]map[string]any, len(r.Entities))
 	for i, e := range r.Entities {
 		entities[i] = map[string]any{"id": e.ID, "type": string(e.Type), "mention": map[string]any{
 			"name": e.Name, "aliases": e.Aliases, "pos": i,
@@ -162,7 +259,7 @@ func writeRelease(ctx context.Context, tx driver.ManagedTransaction, r graph.Rel
 			"themenfeldAge": ageIf(e.Themenfeld, a),
 		}}
 	}
-	facts := make([]map[string]any, len(r.Facts))
+	facts = make([]map[string]any, len(r.Facts))
 	for i, f := range r.Facts {
 		f = f.Normalize()
 		facts[i] = map[string]any{"type": string(f.Type), "from": f.From, "to": f.To, "props": map[string]any{
@@ -170,6 +267,12 @@ func writeRelease(ctx context.Context, tx driver.ManagedTransaction, r graph.Rel
 			"evidence": f.Sentence, "quote": nullable(f.Quote), "confidence": f.Confidence, "rule": f.Rule, "pos": i,
 		}}
 	}
+	return entities, facts
+}
+
+// writeRelease writes the release node, its STATES links and one relationship per fact
+// (the rows of releaseRows), in statements of at most batchSize entities or facts.
+func writeRelease(ctx context.Context, tx driver.ManagedTransaction, r graph.Release, entities, facts []map[string]any) error {
 	// Each statement takes a chunk of entities, of facts or of both; the facts go with or
 	// after the last chunk of entities, so that their ends exist.
 	type batch struct{ entities, facts []map[string]any }
