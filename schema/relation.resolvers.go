@@ -24,7 +24,18 @@ func (r *queryResolver) Relations(ctx context.Context, typeArg *graph.RelationTy
 	if typeArg != nil {
 		f.Types = []graph.RelationType{*typeArg}
 	}
-	return relations(ctx, f, asOf, first, after, r.store.Relations)
+	// The ends of the page are read in one call, not in batches that wait for each other.
+	return relations(ctx, f, asOf, first, after, func(ctx context.Context, f graph.RelationFilter) (graph.Paged[graph.Relation], error) {
+		rs, err := r.store.Relations(ctx, f)
+		if err == nil {
+			ends := make([]string, 0, 2*len(rs.Items))
+			for _, rel := range rs.Items {
+				ends = append(ends, rel.From, rel.To)
+			}
+			memoFor(ctx).preload(ctx, ends)
+		}
+		return rs, err
+	})
 }
 
 func (r *relationResolver) From(ctx context.Context, obj *graph.Relation) (*graph.Entity, error) {

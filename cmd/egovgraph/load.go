@@ -330,7 +330,7 @@ func extractAll(ctx context.Context, inputs []input) <-chan chan extracted {
 			}
 			go func() {
 				defer func() { <-sem }()
-				rel, err := extractOne(in)
+				rel, err := extractOne(ctx, in)
 				result <- extracted{in: in, rel: rel, err: err}
 			}()
 		}
@@ -339,7 +339,7 @@ func extractAll(ctx context.Context, inputs []input) <-chan chan extracted {
 }
 
 // extractOne reads and extracts one input.
-func extractOne(in input) (graph.Release, error) {
+func extractOne(ctx context.Context, in input) (graph.Release, error) {
 	doc, err := in.read()
 	if err != nil {
 		var perr *loaders.ParseError
@@ -348,7 +348,7 @@ func extractOne(in input) (graph.Release, error) {
 		}
 		return graph.Release{}, err
 	}
-	return loaders.Extract(doc), nil
+	return extract(ctx, doc)
 }
 
 func loadOne(ctx context.Context, dst sink, in input) (summary, error) {
