@@ -2,9 +2,10 @@
 # bench.sh — reproduces the numbers of BENCHMARKS.md: load throughput and memory per store,
 # and GraphQL latency under load, on the embedded store and on Neo4j.
 #
-# Unless NEO4J_URI names a running server, it starts the local one (scripts/neo4j.sh) and
-# stops it afterwards if it was not running before. Without a server the Neo4j benchmarks
-# are skipped and the embedded ones still run.
+# Unless EGOVGRAPH_TEST_NEO4J_URI names a test server, it starts one of its own on a free port
+# (scripts/test-neo4j.bash, as scripts/test.sh does) and stops it afterwards; a Neo4j of the
+# user's is never touched. Without a server the Neo4j benchmarks are skipped and the embedded
+# ones still run.
 #
 # Environment:
 #   EGOVGRAPH_BENCH_100K=1   also load 100,000 synthetic releases into the embedded store
@@ -19,23 +20,18 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 say() { echo "bench.sh: $*" >&2; }
 
+source scripts/test-neo4j.bash
 tmp=$(mktemp -d)
 cleanup() {
 	rm -rf "$tmp"
-	[[ -z ${stop_neo4j:-} ]] || scripts/neo4j.sh stop
+	stop_test_neo4j
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
-if [[ -z ${NEO4J_URI:-} ]]; then
-	export NEO4J_PASSWORD=${NEO4J_PASSWORD:-egovgraph}
-	running=
-	scripts/neo4j.sh status >/dev/null 2>&1 && running=1
-	if scripts/neo4j.sh start; then
-		[[ -z $running ]] && stop_neo4j=1
-		export NEO4J_URI=bolt://127.0.0.1:${NEO4J_BOLT_PORT:-7687}
-	else
-		say "Neo4j did not start; the Neo4j benchmarks will be skipped"
-	fi
+unset NEO4J_URI NEO4J_USER NEO4J_PASSWORD NEO4J_DATABASE
+if [[ -z ${EGOVGRAPH_TEST_NEO4J_URI:-} ]] && ! start_test_neo4j; then
+	say "Neo4j did not start; the Neo4j benchmarks will be skipped"
 fi
 
 

@@ -7,6 +7,11 @@
 #
 # Environment:
 #   NEO4J_BOLT_PORT  Bolt port (default 7687)
+#   NEO4J_STATE_DIR  where neo4j.pid and neo4j.log live (default .neo4j); stop and status
+#                    act only on the server whose pid file is there
+#   NEO4J_TEST_MARKER=1  mark the database as a scratch database that tests may wipe
+#                    (scripts/test.sh sets it for the server it starts; never set it for
+#                    a server that holds data you want to keep)
 #   NEO4J_PASSWORD   password of user neo4j, set on every start (default egovgraph; 8+ chars)
 #   NEO4J_HOME_DIR   Neo4j home directory (default .neo4j/data)
 #   NEO4J_HEAP       JVM maximum heap (default 1g)
@@ -15,7 +20,7 @@ set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 src=$repo/scripts/neo4j
-state=$repo/.neo4j
+state=${NEO4J_STATE_DIR:-$repo/.neo4j}
 pidfile=$state/neo4j.pid
 log=$state/neo4j.log
 port=${NEO4J_BOLT_PORT:-7687}
@@ -72,6 +77,8 @@ await() {
 			fi
 		elif answers; then
 			say "bolt://127.0.0.1:$port answers, but not from a server this script started"
+			# A test server must be the one started here: the other may hold someone's data.
+			[[ -z ${NEO4J_TEST_MARKER:-} ]] || return 1
 			return 0
 		else
 			say "the server is not running"
@@ -93,13 +100,14 @@ start() {
 	answers && die "port $port is taken by another process; set NEO4J_BOLT_PORT"
 	build
 	mkdir -p "$state" "$home"
-	local java=java
+	local java=java marker=()
 	[[ -n ${JAVA_HOME:-} ]] && java=$JAVA_HOME/bin/java
+	[[ -n ${NEO4J_TEST_MARKER:-} ]] && marker=(--test-marker)
 	say "starting on 127.0.0.1:$port, home $home, log $log"
 	# setsid: the server outlives this shell and ignores its terminal's signals.
 	setsid "$java" -Xms256m "-Xmx$heap" -XX:+ExitOnOutOfMemoryError \
 		--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
-		-cp "$src/target/classes:$(<"$src/target/classpath.txt")" "$main" --port "$port" --home "$home" \
+		-cp "$src/target/classes:$(<"$src/target/classpath.txt")" "$main" --port "$port" --home "$home" "${marker[@]}" \
 		>"$log" 2>&1 </dev/null &
 	echo $! >"$pidfile"
 	# Until the forked shell has exec'd java, pid does not recognise the server.

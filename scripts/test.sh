@@ -2,24 +2,31 @@
 # test.sh — runs every test of egovgraph: formatting, vet, the generated GraphQL code, and
 # go test on all packages, the Neo4j store tests against a real Neo4j server.
 #
-# Unless NEO4J_URI names a running server, it starts the local one (scripts/neo4j.sh) and
-# stops it afterwards. When the server cannot start, the run fails if CI=true; elsewhere the
-# Neo4j tests report that they were skipped and why.
+# It starts a Neo4j server of its own for the tests (scripts/test-neo4j.bash): on a free port,
+# with its own home under .neo4j/, and stops that one, and only that one, on exit. The tests
+# use no other server: they read EGOVGRAPH_TEST_NEO4J_URI, never NEO4J_URI, and wipe only a
+# database that holds the marker node the test server gets at start. When the server cannot
+# start, the run fails if CI=true; elsewhere the Neo4j tests report that they were skipped
+# and why. EGOVGRAPH_TEST_NEO4J_URI (and _PASSWORD) already set: that server is used instead,
+# and it must have been started with NEO4J_TEST_MARKER=1 scripts/neo4j.sh start.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 say() { echo "test.sh: $*" >&2; }
 
-if [[ -z ${NEO4J_URI:-} ]]; then
-	export NEO4J_PASSWORD=${NEO4J_PASSWORD:-egovgraph}
-	if scripts/neo4j.sh start; then
-		trap 'scripts/neo4j.sh stop' EXIT
-		export NEO4J_URI=bolt://127.0.0.1:${NEO4J_BOLT_PORT:-7687}
-	elif [[ ${CI:-} == true ]]; then
-		say "Neo4j did not start; with CI=true that is a failure"
-		exit 1
-	else
-		say "Neo4j did not start; the Neo4j store tests will be skipped"
+# Whatever the shell says about a Neo4j of the user's is none of the tests' business.
+unset NEO4J_URI NEO4J_USER NEO4J_PASSWORD NEO4J_DATABASE
+
+if [[ -z ${EGOVGRAPH_TEST_NEO4J_URI:-} ]]; then
+	source scripts/test-neo4j.bash
+	trap stop_test_neo4j EXIT
+	trap 'exit 130' INT TERM
+	if ! start_test_neo4j; then
+		if [[ ${CI:-} == true ]]; then
+			say "the test Neo4j did not start; with CI=true that is a failure"
+			exit 1
+		fi
+		say "the test Neo4j did not start; the Neo4j store tests will be skipped"
 	fi
 fi
 

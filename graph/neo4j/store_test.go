@@ -32,11 +32,7 @@ func opener(cfg Config) graphtest.Opener {
 			tb.Fatalf("Open: %v", err)
 		}
 		if fresh {
-			if _, err := driver.ExecuteQuery(ctx, s.driver, "MATCH (n) DETACH DELETE n", nil,
-				driver.EagerResultTransformer, driver.ExecuteQueryWithDatabase(s.cfg.Database)); err != nil {
-				s.Close()
-				tb.Fatalf("wipe the database: %v", err)
-			}
+			neo4jtest.Server(cfg).MustWipe(tb)
 		}
 		return s
 	}

@@ -15,25 +15,35 @@ import org.neo4j.graphdb.QueryExecutionException;
 
 /**
  * Server runs an embedded Neo4j Community server that speaks Bolt on 127.0.0.1 only, for tests
- * and local use. Usage: {@code Server [--port N] [--home DIR]}; the port defaults to
- * NEO4J_BOLT_PORT or 7687, the home directory (where Neo4j keeps data/ and logs/) to
- * .neo4j/data. User neo4j gets the password NEO4J_PASSWORD (default "egovgraph", at least
- * 8 characters) on every start. SIGTERM shuts the server down cleanly.
+ * and local use. Usage: {@code Server [--port N] [--home DIR] [--test-marker]}; the port
+ * defaults to NEO4J_BOLT_PORT or 7687, the home directory (where Neo4j keeps data/ and logs/)
+ * to .neo4j/data. User neo4j gets the password NEO4J_PASSWORD (default "egovgraph", at least
+ * 8 characters) on every start. With --test-marker the default database gets the node
+ * (:EgovgraphTestServer): the Go tests wipe only a database that holds it, and only
+ * scripts/test.sh starts a server with it. SIGTERM shuts the server down cleanly.
  */
 public final class Server {
     /** DEFAULT_PASSWORD is the password of user neo4j when NEO4J_PASSWORD is not set. */
     static final String DEFAULT_PASSWORD = "egovgraph";
+
+    /** MARKER is the label of the node that says the server is a scratch server for tests. */
+    static final String MARKER = "EgovgraphTestServer";
 
     private Server() {}
 
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(env("NEO4J_BOLT_PORT", "7687"));
         Path home = Path.of(".neo4j", "data");
+        boolean marker = false;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(require(args[i], value));
                 case "--home" -> home = Path.of(require(args[i], value));
+                case "--test-marker" -> {
+                    marker = true;
+                    continue;
+                }
                 default -> usage("unknown argument " + args[i]);
             }
             i++;
@@ -64,6 +74,10 @@ public final class Server {
         }));
 
         setPassword(dbms, password);
+        if (marker) {
+            dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally(
+                    "MERGE (:" + MARKER + " {key: 'marker'})");
+        }
         System.out.printf("neo4j: bolt ready at bolt://127.0.0.1:%d (home %s)%n", port, home.toAbsolutePath());
         stopped.await();
     }
@@ -96,7 +110,7 @@ public final class Server {
 
     private static void usage(String problem) {
         System.err.println("neo4j: " + problem);
-        System.err.println("usage: Server [--port N] [--home DIR]");
+        System.err.println("usage: Server [--port N] [--home DIR] [--test-marker]");
         System.exit(2);
     }
 }
