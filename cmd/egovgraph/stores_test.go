@@ -74,9 +74,12 @@ func TestStoresAnswerAlike(t *testing.T) {
 	// Loading again changes nothing in either.
 	mustLoad(t, n4j, inputs[:5])
 
+	// The answers are compared, not timed: on a loaded machine Neo4j takes longer than the
+	// 10 s a production request may.
+	opts := schema.Options{Timeout: 10 * time.Minute}
 	stores := map[string]*schemaClient{
-		"embedded": {schema.NewHandler(embedded, schema.Options{})},
-		"neo4j":    {schema.NewHandler(n4j, schema.Options{})},
+		"embedded": {schema.NewHandler(embedded, opts)},
+		"neo4j":    {schema.NewHandler(n4j, opts)},
 	}
 	queries := map[string]string{
 		"stats":    `{ stats { releases entities relations } }`,
