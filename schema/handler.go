@@ -60,7 +60,9 @@ type Options struct {
 }
 
 // NewHandler returns the GraphQL endpoint over store. It answers queries sent as JSON by
-// POST or in the query string by GET; errors carry extensions.code (see the package doc).
+// POST or in the query string by GET with the header GraphQL-Require-Preflight; errors
+// carry extensions.code (see the package doc). Documents over the limits of document.go are
+// refused before they are validated.
 // Networks, paths, posts and analytics are computed in memory from a snapshot of the
 // store, once for each version of the graph (see network.Analyzer).
 func NewHandler(store graph.Store, opts Options) http.Handler {
@@ -86,6 +88,8 @@ func NewHandler(store graph.Store, opts Options) http.Handler {
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(MaxTokens)
+	srv.Use(documentLimit{})
 	if opts.DisableIntrospection {
 		srv.Use(noIntrospection{})
 	} else {
@@ -109,6 +113,11 @@ type server struct {
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodGet && !preflighted(r) {
+		writeError(w, http.StatusBadRequest, graph.Errorf(graph.EINVALID,
+			"a GET request needs the header %s: 1 (it keeps other sites' pages from sending queries in your name); or POST the query as application/json", preflightHeader))
+		return
+	}
 	if r.ContentLength > MaxBodySize {
 		writeError(w, http.StatusRequestEntityTooLarge, graph.Errorf(graph.EINVALID, "request body of %d bytes: want at most %d", r.ContentLength, MaxBodySize))
 		return
@@ -120,6 +129,21 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	status := new(int)
 	ctx = withCorrections(context.WithValue(ctx, statusKey{}, status), s.store)
 	s.gql.ServeHTTP(&statusWriter{ResponseWriter: w, status: status}, r.WithContext(withMemo(ctx, s.store, s.analyzer)))
+}
+
+// preflightHeader is the header a GET request must carry: a browser sends it from another
+// site's page only after a CORS preflight, which this server does not answer.
+const preflightHeader = "GraphQL-Require-Preflight"
+
+// preflighted reports whether r carries a header that a cross-site form or image cannot
+// send: preflightHeader, Apollo's equivalents, or X-Requested-With.
+func preflighted(r *http.Request) bool {
+	for _, h := range []string{preflightHeader, "Apollo-Require-Preflight", "X-Apollo-Operation-Name", "X-Requested-With"} {
+		if r.Header.Get(h) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // writeError answers a request that gqlgen never saw with a GraphQL error response.

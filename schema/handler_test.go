@@ -601,6 +601,7 @@ func TestStats(t *testing.T) {
 func TestGET(t *testing.T) {
 	q := url.Values{"query": {`{ entity(id: "org:govdigital") { name } }`}}
 	req := httptest.NewRequest(http.MethodGet, "/graphql?"+q.Encode(), nil)
+	req.Header.Set("GraphQL-Require-Preflight", "1")
 	resp := serve(t, MustHandler(t), req)
 	if got, want := string(resp.Data), `{"entity":{"name":"govdigital"}}`; got != want || len(resp.Errors) > 0 {
 		t.Errorf("got %s %+v, want %s", got, resp.Errors, want)
