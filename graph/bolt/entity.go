@@ -80,7 +80,10 @@ func (s *Store) Search(ctx context.Context, text string, limit int) ([]graph.Ent
 	err := s.read(ctx, func(idx *index) error {
 		var hits []hit
 		// The names were folded when the entity was written.
-		for _, n := range idx.entityList {
+		for i, n := range idx.entityList {
+			if i%1024 == 0 && ctx.Err() != nil {
+				return ctx.Err()
+			}
 			if rank := graph.FoldedRank(n.folded, q); rank >= 0 {
 				hits = append(hits, hit{rank, &n.entity})
 			}
