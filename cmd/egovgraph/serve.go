@@ -136,7 +136,7 @@ func (s *server) run(ctx context.Context, addr string) error {
 		defer remove()
 		s.localToken = token
 	}
-	srv := &http.Server{Handler: s.routes(), ReadHeaderTimeout: 10 * time.Second}
+	srv := s.httpServer()
 	fmt.Fprintf(s.stdout, "egovgraph serving on http://%s/ (GraphQL at /graphql, store %s)\n", ln.Addr(), s.cfg.describe())
 	s.log.Info("listening", "addr", ln.Addr().String(), "store", s.cfg.describe())
 
@@ -161,6 +161,22 @@ func (s *server) run(ctx context.Context, addr string) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
+}
+
+// httpServer returns the HTTP server of s. A client gets the request timeout to send its
+// request, headers within at most 5 s, and the timeout plus 5 s to read the answer; an
+// idle connection is closed after a minute. Connections that trickle their request in are
+// closed instead of held open.
+func (s *server) httpServer() *http.Server {
+	timeout := cmp.Or(s.opts.Timeout, schema.DefaultTimeout)
+	return &http.Server{
+		Handler:           s.routes(),
+		ReadHeaderTimeout: min(timeout, 5*time.Second),
+		ReadTimeout:       timeout,
+		WriteTimeout:      timeout + 5*time.Second,
+		IdleTimeout:       time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
 }
 
 // connect opens the store, retrying with backoff until it answers or ctx ends.
