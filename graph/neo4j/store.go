@@ -44,6 +44,7 @@ import (
 
 	"github.com/egovgraph/egovgraph/graph"
 	driver "github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 )
 
 var _ graph.Store = (*Store)(nil)
@@ -82,7 +83,13 @@ type Store struct {
 // down or refuses the login yields an EUNAVAILABLE error saying which.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
 	cfg = cfg.withDefaults()
-	d, err := driver.NewDriverWithContext(cfg.URI, driver.BasicAuth(cfg.User, cfg.Password, ""))
+	d, err := driver.NewDriverWithContext(cfg.URI, driver.BasicAuth(cfg.User, cfg.Password, ""), func(c *config.Config) {
+		// A server that is down answers a connection attempt at once with a refusal; the
+		// driver's default is to retry for 30 s, and every request waited that long.
+		// Retry for a second, then say the store is unavailable.
+		c.MaxTransactionRetryTime = time.Second
+		c.SocketConnectTimeout = time.Second
+	})
 	if err != nil {
 		return nil, graph.Errorf(graph.EINVALID, "neo4j: %s: %v", cfg.URI, err)
 	}
