@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/egovgraph/egovgraph/graph"
@@ -40,7 +41,7 @@ Flags:
 			if len(args) == 0 {
 				return fmt.Errorf("no PATH given: %w", errUsage)
 			}
-			if err := cfg.validate(); err != nil {
+			if err := errors.Join(positive("timeout", *timeout), cfg.validate()); err != nil {
 				return err
 			}
 			var paths, urls []string
@@ -73,26 +74,31 @@ Flags:
 type input struct {
 	source string // as the user named it
 	read   func() (loaders.Document, error)
+	// encoding is set by read to the encoding it detected, when it is a file's.
+	encoding *string
 }
 
 // fileInputs lists the release files under paths, each read with its canonical path as
-// source; a path that cannot be listed is reported on stderr and counted.
+// source; a path or directory that cannot be listed is reported on stderr and counted.
 func fileInputs(paths []string, stderr io.Writer) (inputs []input, missing int) {
 	for _, p := range paths {
+		// A directory that cannot be read is reported and counted; the rest still loads.
 		files, err := loaders.Files(p)
 		if err != nil {
-			fmt.Fprintf(stderr, "error: %v\n", err)
-			missing++
-			continue
+			for line := range strings.SplitSeq(err.Error(), "\n") {
+				fmt.Fprintf(stderr, "error: %s\n", line)
+				missing++
+			}
 		}
 		for _, f := range files {
-			inputs = append(inputs, input{source: f, read: func() (loaders.Document, error) {
+			enc := new(string)
+			inputs = append(inputs, input{source: f, encoding: enc, read: func() (loaders.Document, error) {
 				source, err := loaders.Canonical(f)
 				if err != nil {
 					return loaders.Document{}, err
 				}
-				doc, err := loaders.ReadFile(f)
-				doc.Source = source
+				doc, e, err := loaders.ReadFileEncoding(f)
+				doc.Source, *enc = source, e
 				return doc, err
 			}})
 		}
@@ -184,6 +190,7 @@ func loadInto(ctx context.Context, dst sink, inputs []input, stdout, stderr io.W
 			sum.unchanged++
 			state = "unchanged"
 		}
+		state += encodingNote(in)
 		sum.entities += res.Entities
 		sum.relations += res.Relations
 		date := res.Date
@@ -197,7 +204,15 @@ func loadInto(ctx context.Context, dst sink, inputs []input, stdout, stderr io.W
 }
 
 // count adds what writing one release did to s and prints its progress line.
-func (s *loadSummary) count(prefix string, res summary, err error, stdout, stderr io.Writer) {
+// encodingNote says in what encoding in was read, when it was a file not in UTF-8.
+func encodingNote(in input) string {
+	if in.encoding != nil && *in.encoding != "" && *in.encoding != loaders.UTF8 {
+		return ", read as " + *in.encoding
+	}
+	return ""
+}
+
+func (s *loadSummary) count(prefix, note string, res summary, err error, stdout, stderr io.Writer) {
 	if err != nil {
 		s.failed++
 		fmt.Fprintf(stderr, "%s: error: %v\n", prefix, err)
@@ -213,6 +228,7 @@ func (s *loadSummary) count(prefix string, res summary, err error, stdout, stder
 		s.unchanged++
 		state = "unchanged"
 	}
+	state += note
 	s.entities += res.Entities
 	s.relations += res.Relations
 	date := res.Date
@@ -262,7 +278,7 @@ func loadBatches(ctx context.Context, in *ingester, inputs []input, stdout, stde
 		}
 		sums, errs := in.putBatch(ctx, rels)
 		for i, x := range batch {
-			sum.count(prefix(x), sums[i], errs[i], stdout, stderr)
+			sum.count(prefix(x), encodingNote(x.in), sums[i], errs[i], stdout, stderr)
 		}
 		batch = batch[:0]
 		clear(ids)
@@ -283,7 +299,7 @@ func loadBatches(ctx context.Context, in *ingester, inputs []input, stdout, stde
 		switch {
 		case x.err != nil:
 			flush()
-			sum.count(prefix(x), summary{}, x.err, stdout, stderr)
+			sum.count(prefix(x), "", summary{}, x.err, stdout, stderr)
 			continue
 		case ids[x.rel.ID]:
 			flush()

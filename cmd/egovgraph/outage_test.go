@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/egovgraph/egovgraph/graph/neo4j"
 	"github.com/egovgraph/egovgraph/graph/neo4j/neo4jtest"
 )
 
