@@ -17,6 +17,8 @@ import (
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/egovgraph/egovgraph/graph"
 )
 
 // Read parses one release. The format is taken from the file extension of source
@@ -28,37 +30,40 @@ import (
 // no valid multi-byte UTF-8 sequence and every byte is defined in Windows-1252, or when an
 // HTML file declares that charset; otherwise it is an error naming the first bad byte.
 func Read(source string, data []byte) (Document, error) {
-	doc, err := read(source, data)
-	if err != nil {
-		return Document{}, &ParseError{Path: source, Err: err}
-	}
-	return doc, nil
+	doc, _, err := ReadEncoding(source, data)
+	return doc, err
 }
 
 // ReadFile reads and parses the release file at path. A file over MaxFileSize is refused
 // from its size alone, without reading it.
 func ReadFile(path string) (Document, error) {
+	doc, _, err := ReadFileEncoding(path)
+	return doc, err
+}
+
+// ReadFileEncoding is ReadFile that also names the encoding, as ReadEncoding does.
+func ReadFileEncoding(path string) (Document, string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return Document{}, &ParseError{Path: path, Err: unwrapPath(err)}
+		return Document{}, "", &ParseError{Path: path, Err: unwrapPath(err)}
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return Document{}, &ParseError{Path: path, Err: unwrapPath(err)}
+		return Document{}, "", &ParseError{Path: path, Err: unwrapPath(err)}
 	}
 	if fi.IsDir() {
-		return Document{}, &ParseError{Path: path, Err: errors.New("is a directory")}
+		return Document{}, "", &ParseError{Path: path, Err: errors.New("is a directory")}
 	}
 	if fi.Size() > MaxFileSize {
-		return Document{}, &ParseError{Path: path, Err: tooLarge(fi.Size())}
+		return Document{}, "", &ParseError{Path: path, Err: tooLarge(fi.Size())}
 	}
 	// The size may grow after Stat or be unknown (a pipe): never read more than the limit.
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return Document{}, &ParseError{Path: path, Err: unwrapPath(err)}
+		return Document{}, "", &ParseError{Path: path, Err: unwrapPath(err)}
 	}
-	return Read(path, data)
+	return ReadEncoding(path, data)
 }
 
 // unwrapPath drops the *fs.PathError around err: the ParseError names the path already.
@@ -70,8 +75,48 @@ func unwrapPath(err error) error {
 	return err
 }
 
+// errUTF16 is the reason for text with a UTF-16 byte order mark that is not UTF-16.
+var errUTF16 = &graph.Error{Code: graph.EINVALID, Message: "invalid UTF-16"}
+
+// Encodings a release is read in, as ReadEncoding names them.
+const (
+	UTF8        = "UTF-8"
+	UTF16LE     = "UTF-16LE"
+	UTF16BE     = "UTF-16BE"
+	Windows1252 = "Windows-1252"
+)
+
+// ReadEncoding is Read that also names the encoding the text was read in: UTF8, UTF16LE,
+// UTF16BE or Windows1252.
+func ReadEncoding(source string, data []byte) (Document, string, error) {
+	doc, enc, err := read(source, data)
+	if err != nil {
+		return Document{}, "", &ParseError{Path: source, Err: err}
+	}
+	return doc, enc, nil
+}
+
 // read does the work of Read and returns the bare reason on failure.
-func read(source string, data []byte) (Document, error) {
+func read(source string, data []byte) (Document, string, error) {
+	doc, err := readIn(source, data)
+	return doc, encodingOf(data, doc), err
+}
+
+// encodingOf names the encoding readIn read data in.
+func encodingOf(data []byte, _ Document) string {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		return UTF16LE
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		return UTF16BE
+	case utf8.Valid(data):
+		return UTF8
+	}
+	return Windows1252
+}
+
+// readIn parses data and returns the bare reason on failure.
+func readIn(source string, data []byte) (Document, error) {
 	if len(data) > MaxFileSize {
 		return Document{}, tooLarge(int64(len(data)))
 	}
@@ -86,7 +131,10 @@ func read(source string, data []byte) (Document, error) {
 	default:
 		return Document{}, reason(ErrExtension, " %q, want .md, .markdown, .txt, .html or .htm", ext)
 	}
-	text, ok := decodeUTF16(data)
+	text, ok, err := decodeUTF16(data)
+	if err != nil {
+		return Document{}, err
+	}
 	if !ok {
 		if len(bytes.TrimSpace(data)) == 0 {
 			return Document{}, ErrEmpty
@@ -169,8 +217,9 @@ func decode(data []byte, isHTML bool) (string, error) {
 }
 
 // decodeUTF16 converts text that starts with a UTF-16 byte order mark, and reports whether
-// it did.
-func decodeUTF16(data []byte) (string, bool) {
+// it did. An odd number of bytes or a lone surrogate is an error naming its offset: never
+// a replacement character in the text.
+func decodeUTF16(data []byte) (string, bool, error) {
 	var order binary.ByteOrder
 	switch {
 	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
@@ -178,13 +227,24 @@ func decodeUTF16(data []byte) (string, bool) {
 	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
 		order = binary.BigEndian
 	default:
-		return "", false
+		return "", false, nil
+	}
+	if len(data)%2 != 0 {
+		return "", true, reason(errUTF16, ": an odd number of bytes (%d)", len(data))
 	}
 	units := make([]uint16, (len(data)-2)/2)
 	for i := range units {
 		units[i] = order.Uint16(data[2+2*i:])
 	}
-	return string(utf16.Decode(units)), true
+	for i := 0; i < len(units); i++ {
+		switch u := units[i]; {
+		case utf16.IsSurrogate(rune(u)) && u < 0xdc00 && i+1 < len(units) && units[i+1] >= 0xdc00 && units[i+1] <= 0xdfff:
+			i++ // a pair
+		case utf16.IsSurrogate(rune(u)):
+			return "", true, reason(errUTF16, ": a lone surrogate at byte %d", 2+2*i)
+		}
+	}
+	return string(utf16.Decode(units)), true, nil
 }
 
 // invalidAt returns the offset of the first byte that is not valid UTF-8.
