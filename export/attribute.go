@@ -13,6 +13,7 @@ const (
 	kindString kind = iota
 	kindInt
 	kindDouble
+	kindBool
 )
 
 // attribute is one column of the node or edge table that GraphML and GEXF declare and
@@ -43,4 +44,22 @@ var edgeAttributes = []attribute[network.Edge]{
 	{"firstSeen", kindString, func(e network.Edge) string { return e.FirstSeen }},
 	{"lastSeen", kindString, func(e network.Edge) string { return e.LastSeen }},
 	{"evidence", kindInt, func(e network.Edge) string { return strconv.Itoa(len(e.Evidence)) }},
+	{"directed", kindBool, func(e network.Edge) string { return strconv.FormatBool(e.Type.Directed()) }},
+}
+
+// edgeDefault returns how the edges of n are directed as a whole: "undirected" when none
+// is directed (a network of cooperations), else "directed". A network that mixes both is
+// written as directed, each edge saying in its directed attribute whether it is: networkx
+// and most other readers take a graph as directed or undirected as a whole, and refuse an
+// edge that differs.
+func edgeDefault(n network.Network) string {
+	for _, e := range n.Edges {
+		if e.Type.Directed() {
+			return "directed"
+		}
+	}
+	if len(n.Edges) == 0 {
+		return "directed"
+	}
+	return "undirected"
 }

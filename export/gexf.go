@@ -5,7 +5,6 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/egovgraph/egovgraph/graph"
 	"github.com/egovgraph/egovgraph/network"
 )
 
@@ -73,14 +72,16 @@ type gexfAttValue struct {
 	Value string `xml:"value,attr"`
 }
 
-var gexfType = map[kind]string{kindString: "string", kindInt: "integer", kindDouble: "double"}
+var gexfType = map[kind]string{kindString: "string", kindInt: "integer", kindDouble: "double", kindBool: "boolean"}
 
 // GEXF writes n as GEXF 1.3, a dynamic graph with dates for time. Nodes carry their name as
 // label and the attributes type, degree, community, iso3166, wikidata, themenfeld and
-// aliases (joined by "; "); edges are directed or undirected (COOPERATES_WITH), carry the
-// relation type as kind and label (so Gephi keeps parallel edges of different types apart),
-// the number of releases as weight, and the attributes relation, role, firstSeen, lastSeen
-// and evidence (the number of evidence sentences).
+// aliases (joined by "; "); edges carry the relation type as kind and label (so Gephi
+// keeps parallel edges of different types apart), the number of releases as weight, and
+// the attributes relation, role, firstSeen, lastSeen, evidence (the number of evidence
+// sentences) and directed (false for COOPERATES_WITH). The graph is undirected when all
+// its edges are, else directed (see edgeDefault), every edge of the graph's type: networkx
+// refuses a graph that mixes them.
 //
 // Time follows the releases: an edge lives from its first to its last release (start and
 // end), a node from the first release of its edges on; an undated edge, and every node it
@@ -96,7 +97,7 @@ func GEXF(w io.Writer, n network.Network) error {
 			Creator:     "egovgraph",
 			Description: "The e-government cooperation network read from press releases",
 		},
-		Graph: gexfGraph{Mode: "dynamic", DefaultEdgeType: "directed", TimeFormat: "date"},
+		Graph: gexfGraph{Mode: "dynamic", DefaultEdgeType: edgeDefault(n), TimeFormat: "date"},
 	}
 	if n.Version != "" {
 		doc.Meta.Description += ", graph version " + n.Version
@@ -119,7 +120,7 @@ func GEXF(w io.Writer, n network.Network) error {
 			ID:        e.ID,
 			Source:    e.From,
 			Target:    e.To,
-			Type:      gexfEdgeType(e.Type),
+			Type:      doc.Graph.DefaultEdgeType,
 			Kind:      string(e.Type),
 			Label:     string(e.Type),
 			Weight:    strconv.Itoa(e.Weight),
@@ -170,12 +171,4 @@ func nodeStarts(n network.Network) map[string]string {
 		delete(starts, id)
 	}
 	return starts
-}
-
-// gexfEdgeType spells whether edges of type t are directed.
-func gexfEdgeType(t graph.RelationType) string {
-	if t.Directed() {
-		return "directed"
-	}
-	return "undirected"
 }

@@ -42,11 +42,10 @@ type graphmlNode struct {
 }
 
 type graphmlEdge struct {
-	ID       string        `xml:"id,attr"`
-	Source   string        `xml:"source,attr"`
-	Target   string        `xml:"target,attr"`
-	Directed string        `xml:"directed,attr,omitempty"`
-	Data     []graphmlData `xml:"data"`
+	ID     string        `xml:"id,attr"`
+	Source string        `xml:"source,attr"`
+	Target string        `xml:"target,attr"`
+	Data   []graphmlData `xml:"data"`
 }
 
 type graphmlData struct {
@@ -54,15 +53,16 @@ type graphmlData struct {
 	Value string `xml:",chardata"`
 }
 
-var graphmlType = map[kind]string{kindString: "string", kindInt: "int", kindDouble: "double"}
+var graphmlType = map[kind]string{kindString: "string", kindInt: "int", kindDouble: "double", kindBool: "boolean"}
 
 // GraphML writes n as GraphML. Every attribute has a key declaration named as it is
 // (attr.name equals the key's id): for nodes label and name (both the entity's name, for
 // Gephi and Cytoscape respectively), type, degree, community, iso3166, wikidata,
 // themenfeld and aliases (joined by "; "); for edges relation (the relation type), role,
 // firstSeen, lastSeen, weight (the number of releases, a double as Gephi expects) and
-// evidence (the number of evidence sentences); for the graph its version. The graph's
-// edges are directed by default; COOPERATES_WITH edges say directed="false".
+// evidence (the number of evidence sentences) and directed (false for COOPERATES_WITH);
+// for the graph its version. The graph is undirected when all its edges are
+// (COOPERATES_WITH only), else directed (see edgeDefault): networkx reads it either way.
 func GraphML(w io.Writer, n network.Network) error {
 	doc := graphmlDoc{
 		Xmlns:          GraphMLNamespace,
@@ -73,7 +73,7 @@ func GraphML(w io.Writer, n network.Network) error {
 			{"label", "node", "label", "string"},
 			{"name", "node", "name", "string"},
 		},
-		Graph: graphmlGraph{ID: "egovgraph", EdgeDefault: "directed"},
+		Graph: graphmlGraph{ID: "egovgraph", EdgeDefault: edgeDefault(n)},
 	}
 	for _, a := range nodeAttributes {
 		doc.Keys = append(doc.Keys, graphmlKey{a.name, "node", a.name, graphmlType[a.kind]})
@@ -93,9 +93,6 @@ func GraphML(w io.Writer, n network.Network) error {
 	}
 	for _, e := range n.Edges {
 		ge := graphmlEdge{ID: e.ID, Source: e.From, Target: e.To}
-		if !e.Type.Directed() {
-			ge.Directed = "false"
-		}
 		ge.Data = appendGraphMLData(ge.Data, edgeAttributes, e)
 		ge.Data = append(ge.Data, graphmlData{"weight", strconv.Itoa(e.Weight)})
 		doc.Graph.Edges = append(doc.Graph.Edges, ge)

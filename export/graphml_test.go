@@ -71,7 +71,7 @@ func TestGraphML(t *testing.T) {
 		"community": "node/int", "iso3166": "node/string", "wikidata": "node/string",
 		"themenfeld": "node/string", "aliases": "node/string",
 		"relation": "edge/string", "role": "edge/string", "firstSeen": "edge/string",
-		"lastSeen": "edge/string", "weight": "edge/double", "evidence": "edge/int",
+		"lastSeen": "edge/string", "weight": "edge/double", "evidence": "edge/int", "directed": "edge/boolean",
 	} {
 		if keys[id] != want {
 			t.Errorf("key %q declared as %q, want %q", id, keys[id], want)
@@ -114,13 +114,10 @@ func TestGraphML(t *testing.T) {
 		want := n.Edges[i]
 		checkKeys(got.ID, "edge", got.Data)
 		d := dataMap(got.Data)
-		wantDirected := ""
-		if !want.Type.Directed() {
-			wantDirected = "false"
-		}
-		if got.ID != want.ID || got.Source != want.From || got.Target != want.To || got.Directed != wantDirected {
-			t.Errorf("edge %d: got %s %s→%s directed=%q, want %s %s→%s directed=%q",
-				i, got.ID, got.Source, got.Target, got.Directed, want.ID, want.From, want.To, wantDirected)
+		wantDirected := strconv.FormatBool(want.Type.Directed())
+		if got.ID != want.ID || got.Source != want.From || got.Target != want.To || got.Directed != "" || d["directed"] != wantDirected {
+			t.Errorf("edge %d: got %s %s→%s directed=%q data %q, want %s %s→%s data %q and no directed attribute",
+				i, got.ID, got.Source, got.Target, got.Directed, d["directed"], want.ID, want.From, want.To, wantDirected)
 		}
 		if d["relation"] != string(want.Type) || d["role"] != want.Role || d["firstSeen"] != want.FirstSeen ||
 			d["lastSeen"] != want.LastSeen || d["weight"] != strconv.Itoa(want.Weight) ||
