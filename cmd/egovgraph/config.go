@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"time"
 
 	"github.com/egovgraph/egovgraph/graph"
 	"github.com/egovgraph/egovgraph/graph/bolt"
@@ -45,6 +46,9 @@ func (c *storeConfig) validate() error {
 		if c.data == "" {
 			return fmt.Errorf("-data: empty directory: %w", errUsage)
 		}
+		if fi, err := os.Stat(c.data); err == nil && !fi.IsDir() {
+			return fmt.Errorf("-data %s: a file, not a directory: %w", c.data, errUsage)
+		}
 	case storeNeo4j:
 	default:
 		return fmt.Errorf("-store %q: want %q or %q: %w", c.kind, storeEmbedded, storeNeo4j, errUsage)
@@ -80,6 +84,14 @@ func (c *storeConfig) open(ctx context.Context) (graph.Store, error) {
 		return nil, fmt.Errorf("open %s: %w", c.describe(), err)
 	}
 	return s, nil
+}
+
+// positive reports an error for a duration flag that is zero or negative.
+func positive(flag string, d time.Duration) error {
+	if d <= 0 {
+		return fmt.Errorf("-%s %v: want a positive duration such as 10s: %w", flag, d, errUsage)
+	}
+	return nil
 }
 
 // env returns the environment variable key, or def when it is unset or empty.

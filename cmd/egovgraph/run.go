@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 )
 
 const usage = `egovgraph reads German e-government press releases, extracts who cooperates with
@@ -22,6 +23,7 @@ Commands:
   export    write the network as GraphML, GEXF, CSV or JSON-LD for analysis tools
   corrections  export or import the analysts' corrections as JSON lines
   train        fit the extractor's learned stage to an annotated corpus
+  version   print the version and the commit egovgraph was built from
   help      show this help, or "egovgraph help <command>" for a command's flags
 
 Configuration comes from flags, then environment variables (EGOVGRAPH_*, NEO4J_*), then
@@ -36,7 +38,7 @@ type command struct {
 }
 
 func commands() []command {
-	return []command{serveCommand, loadCommand, extractCommand, exportCommand, correctionsCommand, watchCommand, trainCommand}
+	return []command{serveCommand, loadCommand, extractCommand, exportCommand, correctionsCommand, watchCommand, trainCommand, versionCommand}
 }
 
 // errUsage marks an error that the command's usage explains; it exits with status 2.
@@ -83,8 +85,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case errors.As(err, &exit):
 			return exit.code
 		case errors.Is(err, errUsage):
-			fmt.Fprintf(stderr, "egovgraph %s: %v\n", c.name, err)
-			fs.Usage()
+			// One line: what is wrong, and where the flags are explained.
+			msg := strings.ReplaceAll(err.Error(), ": "+errUsage.Error(), "")
+			fmt.Fprintf(stderr, "egovgraph %s: %s (see egovgraph help %s)\n", c.name, strings.ReplaceAll(msg, "\n", "; "), c.name)
 			return 2
 		default:
 			fmt.Fprintf(stderr, "egovgraph %s: %v\n", c.name, err)

@@ -60,7 +60,7 @@ Flags:
 			if len(args) > 0 {
 				return fmt.Errorf("unexpected arguments %q: %w", args, errUsage)
 			}
-			if err := errors.Join(samplesErr, publicErr, cfg.validate()); err != nil {
+			if err := errors.Join(samplesErr, publicErr, positive("timeout", *timeout), cfg.validate()); err != nil {
 				return err
 			}
 			writers, err := parseWriters(*tokens)
