@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -85,6 +86,8 @@ func mustReadGraphML(tb testing.TB, data []byte) exportedGraph {
 		x := exportedEdge{id: e.ID, source: e.Source, target: e.Target, undirected: e.Directed == "false"}
 		for _, d := range e.Data {
 			switch d.Key {
+			case "directed":
+				x.undirected = x.undirected || d.Value == "false"
 			case "relation":
 				x.relation = d.Value
 			case "firstSeen":
@@ -110,6 +113,10 @@ func mustReadGEXF(tb testing.TB, data []byte) exportedGraph {
 				Type   string `xml:"type,attr"`
 				Kind   string `xml:"kind,attr"`
 				Start  string `xml:"start,attr"`
+				Values []struct {
+					For   string `xml:"for,attr"`
+					Value string `xml:"value,attr"`
+				} `xml:"attvalues>attvalue"`
 			} `xml:"edges>edge"`
 		} `xml:"graph"`
 	}
@@ -122,7 +129,12 @@ func mustReadGEXF(tb testing.TB, data []byte) exportedGraph {
 	}
 	for _, e := range doc.Graph.Edges {
 		g.edges = append(g.edges, exportedEdge{id: e.ID, source: e.Source, target: e.Target,
-			relation: e.Kind, start: e.Start, undirected: e.Type == "undirected"})
+			relation: e.Kind, start: e.Start, undirected: e.Type == "undirected" || slices.ContainsFunc(e.Values, func(v struct {
+				For   string `xml:"for,attr"`
+				Value string `xml:"value,attr"`
+			}) bool {
+				return v.For == "directed" && v.Value == "false"
+			})})
 	}
 	return g
 }
