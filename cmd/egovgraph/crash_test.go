@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -45,14 +46,19 @@ func loadKilled(t *testing.T, after int, args ...string) int {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// Count the progress lines, "[ n/N] path: loaded, …", not the summary at the end.
 	sc := bufio.NewScanner(stdout)
 	lines := 0
 	for lines < after && sc.Scan() {
-		lines++
+		if strings.HasPrefix(sc.Text(), "[") {
+			lines++
+		}
 	}
 	cmd.Process.Signal(syscall.SIGKILL)
 	for sc.Scan() { // what was written before the kill
-		lines++
+		if strings.HasPrefix(sc.Text(), "[") {
+			lines++
+		}
 	}
 	err = cmd.Wait()
 	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
