@@ -28,7 +28,10 @@ func mustSyntheticDir(t *testing.T, n int) string {
 	g := synth.New(9)
 	for i := range n {
 		name, text, _ := g.Release(i)
-		mustWrite(t, dir, name+".md", text)
+		if !strings.HasSuffix(name, ".md") {
+			name += ".md"
+		}
+		mustWrite(t, dir, name, text)
 	}
 	return dir
 }

@@ -96,6 +96,18 @@ func (in *ingester) putBatch(ctx context.Context, rels []graph.Release) (sums []
 	wctx, cancel := context.WithTimeout(ctx, in.timeout*time.Duration(len(rels)))
 	changed, err := in.store.PutReleases(wctx, rels)
 	cancel()
+	if err != nil && ctx.Err() == nil {
+		// A store that does not answer would fail each release again after a wait.
+		pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+		perr := in.store.Ping(pctx)
+		cancel()
+		if perr != nil {
+			for i := range errs {
+				errs[i] = &storeDownError{perr}
+			}
+			return sums, errs
+		}
+	}
 	for i, rel := range rels {
 		if err != nil {
 			wctx, cancel := context.WithTimeout(ctx, in.timeout)
@@ -235,3 +247,11 @@ func extract(ctx context.Context, doc loaders.Document) (graph.Release, error) {
 	}
 	return rel, err
 }
+
+// storeDownError is a write that failed because the store does not answer.
+type storeDownError struct{ err error }
+
+func (e *storeDownError) Error() string {
+	return "the store is unavailable: " + graph.ErrorMessage(e.err)
+}
+func (e *storeDownError) Unwrap() error { return e.err }

@@ -150,6 +150,7 @@ type loadSummary struct {
 	files, loaded, unchanged, failed int
 	entities, relations              int
 	elapsed                          time.Duration
+	storeDown                        bool // the load stopped because the store did not answer
 }
 
 // loadAll loads inputs into store, as loadInto does.
@@ -257,6 +258,10 @@ type extracted struct {
 
 // loadBatches is loadInto for a store: it writes batches of releases through in.
 func loadBatches(ctx context.Context, in *ingester, inputs []input, stdout, stderr io.Writer) loadSummary {
+	// A store that went down ends the load: down holds why, and extraction stops.
+	var down *storeDownError
+	extractCtx, stopExtract := context.WithCancel(ctx)
+	defer stopExtract()
 	start := time.Now()
 	sum := loadSummary{files: len(inputs)}
 	width := len(fmt.Sprint(len(inputs)))
@@ -277,6 +282,16 @@ func loadBatches(ctx context.Context, in *ingester, inputs []input, stdout, stde
 			rels[i] = x.rel
 		}
 		sums, errs := in.putBatch(ctx, rels)
+		if errors.As(errs[0], &down) {
+			sum.failed += len(inputs) - done
+			fmt.Fprintf(stderr, "[%*d/%d] %s: error: %v; %d of %d files not loaded (loading again resumes)\n",
+				width, done+1, len(inputs), batch[0].in.source, down, len(inputs)-done, len(inputs))
+			done = len(inputs)
+			sum.storeDown = true
+			batch = batch[:0]
+			stopExtract()
+			return
+		}
 		for i, x := range batch {
 			sum.count(prefix(x), encodingNote(x.in), sums[i], errs[i], stdout, stderr)
 		}
@@ -285,15 +300,18 @@ func loadBatches(ctx context.Context, in *ingester, inputs []input, stdout, stde
 	}
 
 	var due <-chan time.Time
-	for next := range extractAll(ctx, inputs) {
+	for next := range extractAll(extractCtx, inputs) {
 		var x extracted
 		select {
 		case x = <-next:
 		case <-due:
 			flush()
+			if down != nil {
+				break
+			}
 			x = <-next
 		}
-		if ctx.Err() != nil {
+		if ctx.Err() != nil || down != nil {
 			break
 		}
 		switch {
@@ -313,7 +331,7 @@ func loadBatches(ctx context.Context, in *ingester, inputs []input, stdout, stde
 			flush()
 		}
 	}
-	if ctx.Err() == nil {
+	if ctx.Err() == nil && down == nil {
 		flush()
 	}
 	if left := len(inputs) - done; left > 0 {
@@ -382,7 +400,7 @@ func loadOne(ctx context.Context, dst sink, in input) (summary, error) {
 func (s loadSummary) print(ctx context.Context, dst sink, w io.Writer) {
 	fmt.Fprintf(w, "%d files in %s: %d loaded, %d unchanged, %d failed; %d entities and %d relations read\n",
 		s.files, s.elapsed.Round(time.Millisecond), s.loaded, s.unchanged, s.failed, s.entities, s.relations)
-	if ctx.Err() != nil {
+	if ctx.Err() != nil || s.storeDown {
 		return
 	}
 	st, err := dst.stats(ctx)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"io"
 	"net"
 	"net/http"
@@ -10,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/egovgraph/egovgraph/graph"
+	"github.com/egovgraph/egovgraph/graph/neo4j"
 	"github.com/egovgraph/egovgraph/graph/neo4j/neo4jtest"
 )
 
@@ -138,4 +142,56 @@ func TestServeWhileNeo4jIsDown(t *testing.T) {
 	p.up()
 	waitFor("ready again", func() bool { return ready() == http.StatusOK })
 	waitFor("queries again", func() bool { return len(postQuery(t, base, query, nil, nil).Errors) == 0 })
+}
+
+// cutAfterFirstBatch is a real store whose Neo4j goes away after its first batch of writes.
+type cutAfterFirstBatch struct {
+	graph.Store
+	once sync.Once
+	cut  func()
+}
+
+func (s *cutAfterFirstBatch) PutReleases(ctx context.Context, rs []graph.Release) ([]bool, error) {
+	changed, err := s.Store.PutReleases(ctx, rs)
+	s.once.Do(s.cut)
+	return changed, err
+}
+
+// TestLoadStopsWhenNeo4jGoesDown: a load whose Neo4j goes away stops with one line instead
+// of waiting on every remaining file, and loading again resumes where it stopped.
+func TestLoadStopsWhenNeo4jGoesDown(t *testing.T) {
+	server, p := mustNeo4jBehindProxy(t)
+	cfg := neo4j.Config(server)
+	cfg.URI = "bolt://" + p.addr
+	store, err := neo4j.Open(t.Context(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	dir := mustSyntheticDir(t, 150)
+	var listing bytes.Buffer
+	inputs, _ := fileInputs([]string{dir}, &listing)
+
+	var stderr bytes.Buffer
+	sum := loadAll(t.Context(), &cutAfterFirstBatch{Store: store, cut: p.down}, inputs, 30*time.Second, io.Discard, &stderr)
+	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], "the store is unavailable") || !strings.Contains(lines[0], "loading again resumes") {
+		t.Errorf("stderr: got %q, want one line saying the store is unavailable", stderr.String())
+	}
+	if sum.loaded < 1 || sum.loaded+sum.failed != len(inputs) || !sum.storeDown {
+		t.Errorf("got %d loaded, %d failed of %d, want the first batch loaded and the rest failed", sum.loaded, sum.failed, len(inputs))
+	}
+	t.Logf("stderr: %s", lines[0])
+
+	p.up()
+	first := sum.loaded
+	stderr.Reset()
+	sum = loadAll(t.Context(), store, inputs, 30*time.Second, io.Discard, &stderr)
+	if sum.loaded != len(inputs)-first || sum.unchanged != first || sum.failed != 0 {
+		t.Errorf("loading again: %d loaded, %d unchanged, %d failed, want %d, %d, 0\n%s", sum.loaded, sum.unchanged, sum.failed, len(inputs)-first, first, stderr.String())
+	}
+	st, err := store.Stats(t.Context())
+	if err != nil || st.Releases != len(inputs) {
+		t.Errorf("after the second load the store holds %+v (%v), want %d releases", st, err, len(inputs))
+	}
 }
