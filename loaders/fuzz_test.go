@@ -1,6 +1,7 @@
 package loaders
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -149,6 +150,28 @@ func FuzzWalk(f *testing.F) {
 			if p := filepath.Join("root", filepath.FromSlash(name)); listed[p] != want {
 				t.Errorf("%s listed %v, want %v", name, listed[p], want)
 			}
+		}
+	})
+}
+
+// FuzzExtract feeds the whole extractor what Read accepts: it must not panic, and what it
+// states must be a valid release whose facts quote sentences of the text.
+func FuzzExtract(f *testing.F) {
+	mustReadSeeds(f, ".md")
+	f.Add([]byte("# Musterhausen tritt bei\n\nDie Stadt Musterhausen tritt dem Zweckverband Beispiel-IT (ZBI) bei. Landrätin Eva Beispiel unterzeichnete."))
+	f.Add([]byte("Träger sind die Gemeinden A, B und C sowie der Kreis D, E, F, G, H und I."))
+	f.Add([]byte(strings.Repeat("„Die Länder Hessen, Bayern und ", 50)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := Read("release.md", data)
+		if err != nil {
+			return
+		}
+		rel, err := Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatalf("Extract: %v", err)
+		}
+		if err := rel.Validate(); err != nil {
+			t.Fatalf("Extract gave an invalid release: %v", err)
 		}
 	})
 }

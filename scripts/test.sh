@@ -40,9 +40,9 @@ fi
 go vet ./...
 go test -count=1 -timeout 30m ./...
 
-# Fuzz the readers of outside input for a few seconds each (go test runs one target at a
+# Fuzz the readers of outside input and the extractor for a few seconds each (go test runs one target at a
 # time); a crasher is written to loaders/testdata/fuzz/ and fails the run: keep it there as
 # a regression test once fixed.
-for target in FuzzReadMarkdown FuzzReadText FuzzReadHTML FuzzParseDate FuzzWalk; do
+for target in FuzzReadMarkdown FuzzReadText FuzzReadHTML FuzzParseDate FuzzWalk FuzzExtract; do
 	go test -run '^$' -fuzz "^$target\$" -fuzztime "${EGOVGRAPH_FUZZTIME:-3s}" ./loaders
 done
