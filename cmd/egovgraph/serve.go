@@ -26,13 +26,15 @@ import (
 	"github.com/egovgraph/egovgraph/network"
 	"github.com/egovgraph/egovgraph/samples"
 	"github.com/egovgraph/egovgraph/schema"
+	ui "github.com/egovgraph/egovgraph/web"
 )
 
 var serveCommand = command{
 	name: "serve",
 	usage: `Usage: egovgraph serve [flags]
 
-Serves the knowledge graph: POST /graphql (GraphQL), GET / (GraphiQL IDE),
+Serves the knowledge graph: POST /graphql (GraphQL), GET / (the dashboard), GET /graphiql
+(the GraphiQL IDE, not with -public),
 GET /export/{graphml,gexf,csv,jsonld} (the network, with the filters of GraphQL's network),
 GET /healthz (process alive) and GET /readyz (store answers). An empty store is first filled with the
 sample releases bundled with egovgraph, unless -samples=false. With -store neo4j, a Neo4j
@@ -260,9 +262,11 @@ func (s *server) routes() http.Handler {
 	opts.Ingest = s.ingest
 	r.With(s.authenticate).Handle("/graphql", schema.NewHandler(&s.store, opts))
 	r.Handle("/export/{format}", http.TimeoutHandler(export.NewHandler(analyzer, s.log), cmp.Or(s.opts.Timeout, schema.DefaultTimeout), "export timed out\n"))
-	if s.ide {
-		r.Handle("/", schema.Playground("egovgraph", "/graphql"))
-	}
+	// The dashboard always (it needs no introspection); the IDE unless -public.
+	pages := ui.Handler(s.ide)
+	r.Handle("/", pages)
+	r.Handle("/graphiql", pages)
+	r.Handle("/assets/*", pages)
 	r.Route("/local", s.localRoutes)
 	return r
 }
