@@ -47,6 +47,12 @@ func chromium(tb testing.TB) string {
 // the browser stops when the test ends.
 func browserTab(tb testing.TB, width, height int) context.Context {
 	tb.Helper()
+	// Not tb.TempDir: Chromium's helper processes may still write to the profile for a moment
+	// after the browser is gone, so the directory is removed with retries.
+	profile, err := os.MkdirTemp("", "egovgraph-chromium-")
+	if err != nil {
+		tb.Fatal(err)
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium(tb)),
 		chromedp.Headless,
@@ -58,7 +64,7 @@ func browserTab(tb testing.TB, width, height int) context.Context {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("lang", "de-DE"),
-		chromedp.UserDataDir(filepath.Join(tb.TempDir(), "profile")),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(width, height),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -71,8 +77,20 @@ func browserTab(tb testing.TB, width, height int) context.Context {
 	}
 	ctx, cancelTab := chromedp.NewContext(actx, chromedp.WithErrorf(logf))
 	tb.Cleanup(func() {
+		chromedp.Cancel(ctx)
 		cancelTab()
 		cancelAlloc()
+		for i := 0; ; i++ {
+			err := os.RemoveAll(profile)
+			if err == nil {
+				return
+			}
+			if i == 20 {
+				tb.Errorf("remove the browser profile: %v", err)
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
 	})
 	if err := chromedp.Run(ctx); err != nil {
 		tb.Fatalf("start chromium: %v", err)
