@@ -10,6 +10,14 @@ export const entityTypes: EntityType[] = [
   "State", "Federal", "Municipality", "Authority", "Organization", "Person", "Topic", "Project",
 ];
 
+// The API may spell entity types in PascalCase (State) or UPPER_CASE (STATE); the page keeps
+// the PascalCase of the graph model and of /export, whatever the schema answers.
+const entityTypeByUpper = new Map(entityTypes.map((t) => [t.toUpperCase(), t]));
+
+function canonical<T extends { type: string }>(x: T): T {
+  return { ...x, type: entityTypeByUpper.get(x.type.toUpperCase()) ?? x.type };
+}
+
 export interface NetworkFilter {
   relationTypes?: RelationType[];
   entityTypes?: EntityType[];
@@ -164,8 +172,10 @@ const networkEdgesQuery = `query NetworkEdges($filter: NetworkFilter, $asOf: Dat
 /** networkNodes loads every node of the network the filter selects, page by page. */
 export function networkNodes(filter: NetworkFilter, asOf?: string, signal?: AbortSignal): Promise<NetNode[]> {
   const vars = { filter, asOf: asOf || null, first: pageSize };
-  return all<NetNode>(async (after) =>
-    (await query<{ network: { nodes: Page<NetNode> } }>(networkNodesQuery, { ...vars, after }, signal)).network.nodes);
+  return all<NetNode>(async (after) => {
+    const page = (await query<{ network: { nodes: Page<NetNode> } }>(networkNodesQuery, { ...vars, after }, signal)).network.nodes;
+    return { ...page, edges: page.edges.map((e) => ({ node: canonical(e.node) })) };
+  });
 }
 
 /** networkEdges loads every relation of the network the filter selects, page by page. */
@@ -196,7 +206,7 @@ const searchQuery = `query Search($text: String!, $first: Int!) {
 
 /** search finds entities by name or alias, folding case and umlauts as the API does. */
 export async function search(text: string, first = 10, signal?: AbortSignal): Promise<EntityRef[]> {
-  return (await query<{ search: EntityRef[] }>(searchQuery, { text, first }, signal)).search;
+  return (await query<{ search: EntityRef[] }>(searchQuery, { text, first }, signal)).search.map(canonical);
 }
 
 const relationFields = `id type role firstSeen lastSeen weight
@@ -233,9 +243,11 @@ export async function entity(id: string, asOf?: string, signal?: AbortSignal): P
   const e = (await query<{ entity: EntityAnswer | null }>(entityQuery, { id, asOf: asOf || null }, signal)).entity;
   if (!e) return null;
   return {
-    ...e,
-    posts: e.posts.edges.map(({ node }) => ({ ...node, holders: node.holders.edges.map((h) => h.node) })),
-    relations: e.relations.edges.map((r) => r.node),
+    ...canonical(e),
+    posts: e.posts.edges.map(({ node }) => ({
+      ...node, party: canonical(node.party), holders: node.holders.edges.map((h) => ({ ...h.node, person: canonical(h.node.person) })),
+    })),
+    relations: e.relations.edges.map((r) => canonicalRelation(r.node)),
     relationCount: e.relations.totalCount,
   };
 }
@@ -252,7 +264,15 @@ const pathQuery = `query Path($from: ID!, $to: ID!, $asOf: Date, $types: [Relati
 export async function paths(from: string, to: string, asOf?: string, types?: RelationType[], signal?: AbortSignal): Promise<Path[]> {
   const p = (await query<{ path: { edges: { node: Path }[] } }>(pathQuery,
     { from, to, asOf: asOf || null, types: types?.length ? types : null }, signal)).path;
-  return p.edges.map((e) => e.node);
+  return p.edges.map(({ node }) => ({
+    ...node,
+    nodes: node.nodes.map(canonical),
+    steps: node.steps.map((s) => ({ from: canonical(s.from), to: canonical(s.to), relations: s.relations.map(canonicalRelation) })),
+  }));
+}
+
+function canonicalRelation(r: Relation): Relation {
+  return { ...r, from: canonical(r.from), to: canonical(r.to) };
 }
 
 /** exportURL is the address of the network export in format with the view's filters. */
