@@ -778,6 +778,7 @@ async function main() {
   try {
     [ns, es] = await Promise.all([api.networkNodes({}), api.networkEdges({})]);
   } catch (err) {
+    document.body.dataset.ready = "error";
     return status(`${L.error}: ${err}`, true);
   }
   performance.mark("egovgraph:data");
