@@ -63,6 +63,8 @@ func browserTab(tb testing.TB, width, height int) context.Context {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
+		// WebGL on the CPU: headless and without a GPU, Chromium needs this to draw sigma.js.
+		chromedp.Flag("enable-unsafe-swiftshader", true),
 		chromedp.Flag("lang", "de-DE"),
 		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(width, height),

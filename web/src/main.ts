@@ -367,7 +367,7 @@ function hash(s: string): number {
 }
 
 function nodeSize(degree: number): number {
-  return Math.min(28, 3 + 2.2 * Math.sqrt(degree));
+  return Math.min(20, 3 + 1.6 * Math.sqrt(degree));
 }
 
 /** buildGraph places communities on a spiral and each node near its community's centre, so
@@ -396,7 +396,7 @@ function buildGraph(ns: NetNode[], es: NetEdge[]) {
     if (!graph.hasNode(e.from) || !graph.hasNode(e.to)) continue;
     const attrs = {
       rtype: e.type,
-      size: 1 + 1.5 * Math.log2(e.weight),
+      size: Math.min(5, 1 + Math.log2(e.weight)),
       color: relationColour[e.type],
       type: e.type === "COOPERATES_WITH" ? "line" : "arrow",
     };
@@ -446,7 +446,12 @@ function nodeColour(id: string, attrs: Record<string, unknown>): string {
 
 function startRenderer() {
   const container = $("graph");
+  // On a large graph, edges and labels are left out while the view moves: they are most of
+  // the drawing, and panning stays fluid without them (BENCHMARKS.md).
+  const large = graph.size > 3000;
   renderer = new Sigma(graph, container, {
+    hideEdgesOnMove: large,
+    hideLabelsOnMove: large,
     labelFont: "system-ui, sans-serif",
     labelSize: view.projector ? 20 : 13,
     labelColor: { color: "#1a1a1a" },
@@ -524,24 +529,27 @@ function wireGraphKeys() {
   });
 }
 
-/** layout runs ForceAtlas2 a few iterations per frame until it has run its course, so the
- * page stays responsive and the first frame is drawn before the layout settles. */
+/** layout runs ForceAtlas2 in slices of at most 200 ms, drawing after each, until it has run
+ * its course: the first frame is drawn before the layout starts, the page stays responsive,
+ * and a large graph is not redrawn after every single iteration. */
 function layout() {
   const n = graph.order;
   const total = n < 500 ? 300 : 120;
   const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: n > 300 };
   let done = 0;
-  const perFrame = Math.max(1, Math.round(20000 / Math.max(1, graph.size + n)));
-  const tick = () => {
-    const it = Math.min(perFrame, total - done);
-    forceAtlas2.assign(graph, { iterations: it, settings });
-    done += it;
-    if (done < total) requestAnimationFrame(tick);
-    else settle();
-  };
   const settle = () => {
     document.body.dataset.layout = "settled";
     performance.mark("egovgraph:layout-settled");
+  };
+  const tick = () => {
+    const start = performance.now();
+    while (done < total && performance.now() - start < 200) {
+      const it = Math.min(n < 500 ? 20 : 1, total - done);
+      forceAtlas2.assign(graph, { iterations: it, settings });
+      done += it;
+    }
+    if (done < total) requestAnimationFrame(tick);
+    else settle();
   };
   if (n > 1) requestAnimationFrame(tick);
   else settle();
