@@ -99,11 +99,20 @@ func TestVersion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	stamp := "unknown"
+	// Go stamps the module version it derives from the checkout ("(devel)" in a work tree,
+	// a pseudo-version in a fresh clone) and the commit
+	stamp, version := "unknown", ""
 	for line := range strings.Lines(string(info)) {
-		if f := strings.Fields(line); len(f) == 2 && strings.HasPrefix(f[1], "vcs.revision=") {
+		f := strings.Fields(line)
+		if len(f) == 2 && strings.HasPrefix(f[1], "vcs.revision=") {
 			stamp = strings.TrimPrefix(f[1], "vcs.revision=")
 		}
+		if len(f) >= 3 && f[0] == "mod" && f[1] == "github.com/egovgraph/egovgraph" {
+			version = f[2]
+		}
+	}
+	if version == "" {
+		t.Fatalf("go version -m names no module version:\n%s", info)
 	}
 	if stamp != "unknown" && stamp != strings.TrimSpace(string(head)) {
 		t.Errorf("the binary is stamped with commit %s, want HEAD %s", stamp, head)
@@ -112,7 +121,7 @@ func TestVersion(t *testing.T) {
 	if err != nil {
 		t.Fatalf("egovgraph version: %v\n%s", err, out)
 	}
-	want := "egovgraph (devel) commit " + stamp
+	want := "egovgraph " + version + " commit " + stamp
 	if got := string(out); !strings.HasPrefix(got, want) || strings.Count(got, "\n") != 1 {
 		t.Errorf("egovgraph version = %q, want one line starting %q", got, want)
 	}
