@@ -12,28 +12,29 @@ import (
 	"github.com/egovgraph/egovgraph/network"
 )
 
-func (r *analyticsResolver) Centrality(ctx context.Context, obj *network.View, orderBy network.Measure, types []graph.EntityType, first *int, after *string) (*CentralityConnection, error) {
-	p, err := page(first, after)
+func (r *analyticsResolver) Centrality(ctx context.Context, obj *network.View, orderBy network.Measure, where *EntityWhere, types []graph.EntityType, first *int, after *string, last *int, before *string) (*CentralityConnection, error) {
+	keep, err := where.matcher(obj)
 	if err != nil {
 		return nil, err
 	}
-	cs, err := obj.Centrality(network.CentralityQuery{By: orderBy, Types: types, Page: p})
+	cs, err := all(func(p graph.Page) (graph.Paged[network.Centrality], error) {
+		return obj.Centrality(network.CentralityQuery{By: orderBy, Types: types, Page: p})
+	}, centralityID)
 	if err != nil {
 		return nil, err
 	}
-	return centralityConnection(cs), nil
+	if keep != nil {
+		cs = filter(cs, func(c network.Centrality) bool { return keep(c.Entity) })
+	}
+	return centralityConnection(cs, win(first, after, last, before))
 }
 
 func (r *analyticsResolver) Modularity(ctx context.Context, obj *network.View) (float64, error) {
 	return obj.Communities().Modularity, nil
 }
 
-func (r *analyticsResolver) Communities(ctx context.Context, obj *network.View, first *int, after *string) (*CommunityConnection, error) {
-	p, err := pageOf(obj.Communities().Communities, first, after, communityID)
-	if err != nil {
-		return nil, err
-	}
-	return communityConnection(p), nil
+func (r *analyticsResolver) Communities(ctx context.Context, obj *network.View, orderBy *CommunityOrder, first *int, after *string, last *int, before *string) (*CommunityConnection, error) {
+	return communityConnection(orderCommunities(obj.Communities().Communities, orderBy), win(first, after, last, before))
 }
 
 func (r *coMemberResolver) Count(ctx context.Context, obj *network.CoMember) (int, error) {
@@ -44,32 +45,28 @@ func (r *communityResolver) Size(ctx context.Context, obj *network.Community) (i
 	return len(obj.Members), nil
 }
 
-func (r *communityResolver) Members(ctx context.Context, obj *network.Community, first *int, after *string) (*EntityConnection, error) {
-	p, err := pageOf(obj.Members, first, after, func(e graph.Entity) string { return e.ID })
+func (r *communityResolver) Members(ctx context.Context, obj *network.Community, where *EntityWhere, orderBy *EntityOrder, first *int, after *string, last *int, before *string) (*EntityConnection, error) {
+	v, err := memoFor(ctx).networkView(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return entityConnection(p), nil
+	return entityList(v, obj.Members, where, orderBy, win(first, after, last, before), false)
 }
 
 func (r *queryResolver) Analytics(ctx context.Context) (*network.View, error) {
 	return memoFor(ctx).networkView(ctx)
 }
 
-func (r *queryResolver) CoMembership(ctx context.Context, id string, first *int, after *string) (*CoMemberConnection, error) {
-	p, err := page(first, after)
-	if err != nil {
-		return nil, err
-	}
+func (r *queryResolver) CoMembership(ctx context.Context, id string, orderBy *CoMemberOrder, first *int, after *string, last *int, before *string) (*CoMemberConnection, error) {
 	v, err := memoFor(ctx).networkView(ctx)
 	if err != nil {
 		return nil, err
 	}
-	cs, err := v.CoMembership(id, p)
+	cs, err := all(func(p graph.Page) (graph.Paged[network.CoMember], error) { return v.CoMembership(id, p) }, coMemberID)
 	if err != nil {
 		return nil, err
 	}
-	return coMemberConnection(cs), nil
+	return coMemberConnection(orderCoMembers(cs, orderBy), win(first, after, last, before))
 }
 
 func (r *queryResolver) StateSummary(ctx context.Context, id string) (*network.Summary, error) {
@@ -87,28 +84,24 @@ func (r *queryResolver) StateSummary(ctx context.Context, id string) (*network.S
 	return &s, nil
 }
 
-func (r *stateSummaryResolver) Partners(ctx context.Context, obj *network.Summary, first *int, after *string) (*LinkConnection, error) {
-	return links(obj.Partners, first, after)
+func (r *stateSummaryResolver) Partners(ctx context.Context, obj *network.Summary, orderBy *LinkOrder, first *int, after *string, last *int, before *string) (*LinkConnection, error) {
+	return links(obj.Partners, orderBy, win(first, after, last, before))
 }
 
-func (r *stateSummaryResolver) Memberships(ctx context.Context, obj *network.Summary, first *int, after *string) (*LinkConnection, error) {
-	return links(obj.Memberships, first, after)
+func (r *stateSummaryResolver) Memberships(ctx context.Context, obj *network.Summary, orderBy *LinkOrder, first *int, after *string, last *int, before *string) (*LinkConnection, error) {
+	return links(obj.Memberships, orderBy, win(first, after, last, before))
 }
 
-func (r *stateSummaryResolver) Topics(ctx context.Context, obj *network.Summary, first *int, after *string) (*LinkConnection, error) {
-	return links(obj.Topics, first, after)
+func (r *stateSummaryResolver) Topics(ctx context.Context, obj *network.Summary, orderBy *LinkOrder, first *int, after *string, last *int, before *string) (*LinkConnection, error) {
+	return links(obj.Topics, orderBy, win(first, after, last, before))
 }
 
-func (r *stateSummaryResolver) Projects(ctx context.Context, obj *network.Summary, first *int, after *string) (*LinkConnection, error) {
-	return links(obj.Projects, first, after)
+func (r *stateSummaryResolver) Projects(ctx context.Context, obj *network.Summary, orderBy *LinkOrder, first *int, after *string, last *int, before *string) (*LinkConnection, error) {
+	return links(obj.Projects, orderBy, win(first, after, last, before))
 }
 
-func (r *stateSummaryResolver) Offices(ctx context.Context, obj *network.Summary, first *int, after *string) (*PostConnection, error) {
-	p, err := pageOf(obj.Offices, first, after, postID)
-	if err != nil {
-		return nil, err
-	}
-	return postConnection(p), nil
+func (r *stateSummaryResolver) Offices(ctx context.Context, obj *network.Summary, orderBy *PostOrder, first *int, after *string, last *int, before *string) (*PostConnection, error) {
+	return postConnection(orderPosts(obj.Offices, orderBy), win(first, after, last, before))
 }
 
 func (r *resolver) Analytics() AnalyticsResolver { return &analyticsResolver{r} }

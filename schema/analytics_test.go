@@ -135,7 +135,7 @@ func TestAnalytics(t *testing.T) {
 		byDegree: centrality(first: 2) { `+fields+` }
 		byBetweenness: centrality(orderBy: BETWEENNESS, first: 500) { `+fields+` }
 		byPageRank: centrality(orderBy: PAGERANK, first: 500) { `+fields+` }
-		states: centrality(types: [State], first: 500) { `+fields+` }
+		states: centrality(where: {typeIn: [STATE]}, first: 500) { `+fields+` }
 		communities { totalCount edges { node { id size relations boundary members { totalCount edges { node { id } } } } } } } }`, nil, &data)
 	a := data.Analytics
 	ids := func(c centralityConnection) []string {

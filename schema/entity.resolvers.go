@@ -24,7 +24,7 @@ func (r *entityResolver) Themenfeld(ctx context.Context, obj *graph.Entity) (*st
 	return optional(obj.Themenfeld), nil
 }
 
-func (r *entityResolver) Relations(ctx context.Context, obj *graph.Entity, types []graph.RelationType, direction Direction, asOf *string, first *int, after *string) (*RelationConnection, error) {
+func (r *entityResolver) Relations(ctx context.Context, obj *graph.Entity, where *RelationWhere, orderBy *RelationOrder, types []graph.RelationType, direction Direction, asOf *string, first *int, after *string, last *int, before *string) (*RelationConnection, error) {
 	f := graph.RelationFilter{Types: types}
 	switch direction {
 	case DirectionOut:
@@ -36,16 +36,11 @@ func (r *entityResolver) Relations(ctx context.Context, obj *graph.Entity, types
 	}
 	// From the request's view of the graph, so that the relations of many entities and
 	// the entities at their ends cost no store call each.
-	return relations(ctx, f, asOf, first, after, func(ctx context.Context, f graph.RelationFilter) (graph.Paged[graph.Relation], error) {
-		v, err := memoFor(ctx).networkView(ctx)
-		if err != nil {
-			return graph.Paged[graph.Relation]{}, err
-		}
-		return v.Relations(f)
-	})
+	return relations(ctx, relationQuery{base: f, where: where, orderBy: orderBy, asOf: asOf,
+		window: win(first, after, last, before)}, true, nil)
 }
 
-func (r *entityResolver) Posts(ctx context.Context, obj *graph.Entity, role *string, first *int, after *string) (*PostConnection, error) {
+func (r *entityResolver) Posts(ctx context.Context, obj *graph.Entity, role *string, orderBy *PostOrder, first *int, after *string, last *int, before *string) (*PostConnection, error) {
 	f := network.PostFilter{Role: deref(role)}
 	switch {
 	case obj.Type == graph.Person:
@@ -53,9 +48,9 @@ func (r *entityResolver) Posts(ctx context.Context, obj *graph.Entity, role *str
 	case obj.Type.IsParty():
 		f.Party = obj.ID
 	default:
-		return postConnection(graph.Paged[network.Post]{}), nil
+		return postConnection(nil, win(first, after, last, before))
 	}
-	return posts(ctx, f, first, after)
+	return posts(ctx, f, orderBy, win(first, after, last, before))
 }
 
 func (r *entityResolver) Centrality(ctx context.Context, obj *graph.Entity) (*network.Centrality, error) {
@@ -71,28 +66,31 @@ func (r *entityResolver) Centrality(ctx context.Context, obj *graph.Entity) (*ne
 }
 
 func (r *queryResolver) Entity(ctx context.Context, id string) (*graph.Entity, error) {
-	e, err := memoFor(ctx).entityNow(ctx, id)
+	e, err := memoFor(ctx).entity(ctx, id)
 	if graph.ErrorCode(err) == graph.ENOTFOUND {
 		return nil, nil
 	}
 	return e, err
 }
 
-func (r *queryResolver) Entities(ctx context.Context, typeArg *graph.EntityType, first *int, after *string) (*EntityConnection, error) {
-	p, err := page(first, after)
+func (r *queryResolver) Entities(ctx context.Context, where *EntityWhere, orderBy *EntityOrder, typeArg *graph.EntityType, first *int, after *string, last *int, before *string) (*EntityConnection, error) {
+	v, err := memoFor(ctx).networkView(ctx)
 	if err != nil {
 		return nil, err
 	}
-	f := graph.EntityFilter{Page: p}
+	list := v.Entities()
 	if typeArg != nil {
-		f.Type = *typeArg
+		list = filter(list, func(e graph.Entity) bool { return e.Type == *typeArg })
 	}
-	es, err := r.store.Entities(ctx, f)
-	if err != nil {
-		return nil, err
+	conn, err := entityList(v, list, where, orderBy, win(first, after, last, before), true)
+	if err == nil {
+		es := make([]graph.Entity, len(conn.Edges))
+		for i, e := range conn.Edges {
+			es[i] = e.Node
+		}
+		memoFor(ctx).prime(es)
 	}
-	memoFor(ctx).prime(es.Items)
-	return entityConnection(es), nil
+	return conn, err
 }
 
 func (r *queryResolver) Search(ctx context.Context, text string, first int) ([]graph.Entity, error) {

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -44,6 +45,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	Relation() RelationResolver
 	StateSummary() StateSummaryResolver
+	Subscription() SubscriptionResolver
 }
 
 type DirectiveRoot struct {
@@ -56,8 +58,8 @@ type ComplexityRoot struct {
 	}
 
 	Analytics struct {
-		Centrality  func(childComplexity int, orderBy network.Measure, types []graph.EntityType, first *int, after *string) int
-		Communities func(childComplexity int, first *int, after *string) int
+		Centrality  func(childComplexity int, orderBy network.Measure, where *EntityWhere, types []graph.EntityType, first *int, after *string, last *int, before *string) int
+		Communities func(childComplexity int, orderBy *CommunityOrder, first *int, after *string, last *int, before *string) int
 		Modularity  func(childComplexity int) int
 		Version     func(childComplexity int) int
 	}
@@ -101,7 +103,7 @@ type ComplexityRoot struct {
 	Community struct {
 		Boundary  func(childComplexity int) int
 		ID        func(childComplexity int) int
-		Members   func(childComplexity int, first *int, after *string) int
+		Members   func(childComplexity int, where *EntityWhere, orderBy *EntityOrder, first *int, after *string, last *int, before *string) int
 		Relations func(childComplexity int) int
 		Size      func(childComplexity int) int
 	}
@@ -147,8 +149,8 @@ type ComplexityRoot struct {
 		ID         func(childComplexity int) int
 		Iso3166    func(childComplexity int) int
 		Name       func(childComplexity int) int
-		Posts      func(childComplexity int, role *string, first *int, after *string) int
-		Relations  func(childComplexity int, types []graph.RelationType, direction Direction, asOf *string, first *int, after *string) int
+		Posts      func(childComplexity int, role *string, orderBy *PostOrder, first *int, after *string, last *int, before *string) int
+		Relations  func(childComplexity int, where *RelationWhere, orderBy *RelationOrder, types []graph.RelationType, direction Direction, asOf *string, first *int, after *string, last *int, before *string) int
 		Themenfeld func(childComplexity int) int
 		Type       func(childComplexity int) int
 		Wikidata   func(childComplexity int) int
@@ -184,6 +186,11 @@ type ComplexityRoot struct {
 		Sentence   func(childComplexity int) int
 		To         func(childComplexity int) int
 		Type       func(childComplexity int) int
+	}
+
+	GraphChange struct {
+		Releases func(childComplexity int) int
+		Version  func(childComplexity int) int
 	}
 
 	Holder struct {
@@ -241,9 +248,10 @@ type ComplexityRoot struct {
 	}
 
 	Network struct {
-		Edges   func(childComplexity int, first *int, after *string) int
-		Nodes   func(childComplexity int, first *int, after *string) int
-		Version func(childComplexity int) int
+		Edges     func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Nodes     func(childComplexity int, orderBy *NetworkNodeOrder, first *int, after *string, last *int, before *string) int
+		Relations func(childComplexity int, orderBy *NetworkRelationOrder, first *int, after *string, last *int, before *string) int
+		Version   func(childComplexity int) int
 	}
 
 	NetworkNode struct {
@@ -290,8 +298,10 @@ type ComplexityRoot struct {
 	}
 
 	PageInfo struct {
-		EndCursor   func(childComplexity int) int
-		HasNextPage func(childComplexity int) int
+		EndCursor       func(childComplexity int) int
+		HasNextPage     func(childComplexity int) int
+		HasPreviousPage func(childComplexity int) int
+		StartCursor     func(childComplexity int) int
 	}
 
 	Path struct {
@@ -318,7 +328,7 @@ type ComplexityRoot struct {
 	}
 
 	Post struct {
-		Holders func(childComplexity int, first *int, after *string) int
+		Holders func(childComplexity int, orderBy *HolderOrder, first *int, after *string, last *int, before *string) int
 		Name    func(childComplexity int) int
 		Party   func(childComplexity int) int
 	}
@@ -336,18 +346,20 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Analytics    func(childComplexity int) int
-		Changes      func(childComplexity int, since *string, until *string, types []graph.RelationType, first *int, after *string) int
-		CoMembership func(childComplexity int, id string, first *int, after *string) int
+		Changes      func(childComplexity int, since *string, until *string, types []graph.RelationType, where *RelationWhere, orderBy *RelationOrder, first *int, after *string, last *int, before *string) int
+		CoMembership func(childComplexity int, id string, orderBy *CoMemberOrder, first *int, after *string, last *int, before *string) int
 		Corrections  func(childComplexity int) int
-		Entities     func(childComplexity int, typeArg *graph.EntityType, first *int, after *string) int
+		Entities     func(childComplexity int, where *EntityWhere, orderBy *EntityOrder, typeArg *graph.EntityType, first *int, after *string, last *int, before *string) int
 		Entity       func(childComplexity int, id string) int
 		Neighborhood func(childComplexity int, id string, depth int, types []graph.RelationType, asOf *string, first int) int
-		Network      func(childComplexity int, filter *network.Filter, asOf *string) int
-		Path         func(childComplexity int, from string, to string, maxDepth int, types []graph.RelationType, asOf *string, first *int, after *string) int
-		Posts        func(childComplexity int, party *string, role *string, first *int, after *string) int
-		Relations    func(childComplexity int, typeArg *graph.RelationType, from *string, to *string, since *string, until *string, asOf *string, first *int, after *string) int
+		Network      func(childComplexity int, where *network.Filter, filter *network.Filter, asOf *string) int
+		Node         func(childComplexity int, id string) int
+		Nodes        func(childComplexity int, ids []string) int
+		Path         func(childComplexity int, from string, to string, maxDepth int, types []graph.RelationType, asOf *string, first *int, after *string, last *int, before *string) int
+		Posts        func(childComplexity int, where *PostWhere, orderBy *PostOrder, party *string, role *string, first *int, after *string, last *int, before *string) int
+		Relations    func(childComplexity int, where *RelationWhere, orderBy *RelationOrder, typeArg *graph.RelationType, from *string, to *string, since *string, until *string, asOf *string, first *int, after *string, last *int, before *string) int
 		Release      func(childComplexity int, id string) int
-		Releases     func(childComplexity int, first *int, after *string) int
+		Releases     func(childComplexity int, where *ReleaseWhere, orderBy *ReleaseOrder, first *int, after *string, last *int, before *string) int
 		Search       func(childComplexity int, text string, first int) int
 		StateSummary func(childComplexity int, id string) int
 		Stats        func(childComplexity int) int
@@ -399,18 +411,23 @@ type ComplexityRoot struct {
 
 	StateSummary struct {
 		Centrality  func(childComplexity int) int
-		Memberships func(childComplexity int, first *int, after *string) int
-		Offices     func(childComplexity int, first *int, after *string) int
-		Partners    func(childComplexity int, first *int, after *string) int
-		Projects    func(childComplexity int, first *int, after *string) int
+		Memberships func(childComplexity int, orderBy *LinkOrder, first *int, after *string, last *int, before *string) int
+		Offices     func(childComplexity int, orderBy *PostOrder, first *int, after *string, last *int, before *string) int
+		Partners    func(childComplexity int, orderBy *LinkOrder, first *int, after *string, last *int, before *string) int
+		Projects    func(childComplexity int, orderBy *LinkOrder, first *int, after *string, last *int, before *string) int
 		State       func(childComplexity int) int
-		Topics      func(childComplexity int, first *int, after *string) int
+		Topics      func(childComplexity int, orderBy *LinkOrder, first *int, after *string, last *int, before *string) int
 	}
 
 	Stats struct {
 		Entities  func(childComplexity int) int
 		Relations func(childComplexity int) int
 		Releases  func(childComplexity int) int
+	}
+
+	Subscription struct {
+		GraphChanged func(childComplexity int) int
+		ReleaseAdded func(childComplexity int) int
 	}
 }
 
@@ -419,9 +436,9 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type AnalyticsResolver interface {
-	Centrality(ctx context.Context, obj *network.View, orderBy network.Measure, types []graph.EntityType, first *int, after *string) (*CentralityConnection, error)
+	Centrality(ctx context.Context, obj *network.View, orderBy network.Measure, where *EntityWhere, types []graph.EntityType, first *int, after *string, last *int, before *string) (*CentralityConnection, error)
 	Modularity(ctx context.Context, obj *network.View) (float64, error)
-	Communities(ctx context.Context, obj *network.View, first *int, after *string) (*CommunityConnection, error)
+	Communities(ctx context.Context, obj *network.View, orderBy *CommunityOrder, first *int, after *string, last *int, before *string) (*CommunityConnection, error)
 }
 type CoMemberResolver interface {
 	Count(ctx context.Context, obj *network.CoMember) (int, error)
@@ -429,7 +446,7 @@ type CoMemberResolver interface {
 type CommunityResolver interface {
 	Size(ctx context.Context, obj *network.Community) (int, error)
 
-	Members(ctx context.Context, obj *network.Community, first *int, after *string) (*EntityConnection, error)
+	Members(ctx context.Context, obj *network.Community, where *EntityWhere, orderBy *EntityOrder, first *int, after *string, last *int, before *string) (*EntityConnection, error)
 }
 type CorrectionResolver interface {
 	Relation(ctx context.Context, obj *graph.Correction) (*string, error)
@@ -447,8 +464,8 @@ type EntityResolver interface {
 	Iso3166(ctx context.Context, obj *graph.Entity) (*string, error)
 	Wikidata(ctx context.Context, obj *graph.Entity) (*string, error)
 	Themenfeld(ctx context.Context, obj *graph.Entity) (*string, error)
-	Relations(ctx context.Context, obj *graph.Entity, types []graph.RelationType, direction Direction, asOf *string, first *int, after *string) (*RelationConnection, error)
-	Posts(ctx context.Context, obj *graph.Entity, role *string, first *int, after *string) (*PostConnection, error)
+	Relations(ctx context.Context, obj *graph.Entity, where *RelationWhere, orderBy *RelationOrder, types []graph.RelationType, direction Direction, asOf *string, first *int, after *string, last *int, before *string) (*RelationConnection, error)
+	Posts(ctx context.Context, obj *graph.Entity, role *string, orderBy *PostOrder, first *int, after *string, last *int, before *string) (*PostConnection, error)
 	Centrality(ctx context.Context, obj *graph.Entity) (*network.Centrality, error)
 }
 type EvidenceResolver interface {
@@ -475,8 +492,9 @@ type MutationResolver interface {
 	UndoCorrection(ctx context.Context, input UndoCorrectionInput) (*CorrectionPayload, error)
 }
 type NetworkResolver interface {
-	Nodes(ctx context.Context, obj *network.Network, first *int, after *string) (*NetworkNodeConnection, error)
-	Edges(ctx context.Context, obj *network.Network, first *int, after *string) (*NetworkRelationConnection, error)
+	Nodes(ctx context.Context, obj *network.Network, orderBy *NetworkNodeOrder, first *int, after *string, last *int, before *string) (*NetworkNodeConnection, error)
+	Relations(ctx context.Context, obj *network.Network, orderBy *NetworkRelationOrder, first *int, after *string, last *int, before *string) (*NetworkRelationConnection, error)
+	Edges(ctx context.Context, obj *network.Network, first *int, after *string, last *int, before *string) (*NetworkRelationConnection, error)
 }
 type NetworkRelationResolver interface {
 	Role(ctx context.Context, obj *network.Edge) (*string, error)
@@ -485,25 +503,27 @@ type PathResolver interface {
 	Length(ctx context.Context, obj *network.Path) (int, error)
 }
 type PostResolver interface {
-	Holders(ctx context.Context, obj *network.Post, first *int, after *string) (*HolderConnection, error)
+	Holders(ctx context.Context, obj *network.Post, orderBy *HolderOrder, first *int, after *string, last *int, before *string) (*HolderConnection, error)
 }
 type QueryResolver interface {
 	Neighborhood(ctx context.Context, id string, depth int, types []graph.RelationType, asOf *string, first int) (*Neighborhood, error)
 	Stats(ctx context.Context) (*graph.Stats, error)
+	Node(ctx context.Context, id string) (Node, error)
+	Nodes(ctx context.Context, ids []string) ([]Node, error)
 	Analytics(ctx context.Context) (*network.View, error)
-	CoMembership(ctx context.Context, id string, first *int, after *string) (*CoMemberConnection, error)
+	CoMembership(ctx context.Context, id string, orderBy *CoMemberOrder, first *int, after *string, last *int, before *string) (*CoMemberConnection, error)
 	StateSummary(ctx context.Context, id string) (*network.Summary, error)
 	Corrections(ctx context.Context) ([]graph.Correction, error)
 	Entity(ctx context.Context, id string) (*graph.Entity, error)
-	Entities(ctx context.Context, typeArg *graph.EntityType, first *int, after *string) (*EntityConnection, error)
+	Entities(ctx context.Context, where *EntityWhere, orderBy *EntityOrder, typeArg *graph.EntityType, first *int, after *string, last *int, before *string) (*EntityConnection, error)
 	Search(ctx context.Context, text string, first int) ([]graph.Entity, error)
-	Network(ctx context.Context, filter *network.Filter, asOf *string) (*network.Network, error)
-	Path(ctx context.Context, from string, to string, maxDepth int, types []graph.RelationType, asOf *string, first *int, after *string) (*PathConnection, error)
-	Changes(ctx context.Context, since *string, until *string, types []graph.RelationType, first *int, after *string) (*RelationConnection, error)
-	Posts(ctx context.Context, party *string, role *string, first *int, after *string) (*PostConnection, error)
-	Relations(ctx context.Context, typeArg *graph.RelationType, from *string, to *string, since *string, until *string, asOf *string, first *int, after *string) (*RelationConnection, error)
+	Network(ctx context.Context, where *network.Filter, filter *network.Filter, asOf *string) (*network.Network, error)
+	Path(ctx context.Context, from string, to string, maxDepth int, types []graph.RelationType, asOf *string, first *int, after *string, last *int, before *string) (*PathConnection, error)
+	Changes(ctx context.Context, since *string, until *string, types []graph.RelationType, where *RelationWhere, orderBy *RelationOrder, first *int, after *string, last *int, before *string) (*RelationConnection, error)
+	Posts(ctx context.Context, where *PostWhere, orderBy *PostOrder, party *string, role *string, first *int, after *string, last *int, before *string) (*PostConnection, error)
+	Relations(ctx context.Context, where *RelationWhere, orderBy *RelationOrder, typeArg *graph.RelationType, from *string, to *string, since *string, until *string, asOf *string, first *int, after *string, last *int, before *string) (*RelationConnection, error)
 	Release(ctx context.Context, id string) (*graph.Release, error)
-	Releases(ctx context.Context, first *int, after *string) (*ReleaseConnection, error)
+	Releases(ctx context.Context, where *ReleaseWhere, orderBy *ReleaseOrder, first *int, after *string, last *int, before *string) (*ReleaseConnection, error)
 }
 type RelationResolver interface {
 	From(ctx context.Context, obj *graph.Relation) (*graph.Entity, error)
@@ -511,11 +531,15 @@ type RelationResolver interface {
 	Role(ctx context.Context, obj *graph.Relation) (*string, error)
 }
 type StateSummaryResolver interface {
-	Partners(ctx context.Context, obj *network.Summary, first *int, after *string) (*LinkConnection, error)
-	Memberships(ctx context.Context, obj *network.Summary, first *int, after *string) (*LinkConnection, error)
-	Topics(ctx context.Context, obj *network.Summary, first *int, after *string) (*LinkConnection, error)
-	Projects(ctx context.Context, obj *network.Summary, first *int, after *string) (*LinkConnection, error)
-	Offices(ctx context.Context, obj *network.Summary, first *int, after *string) (*PostConnection, error)
+	Partners(ctx context.Context, obj *network.Summary, orderBy *LinkOrder, first *int, after *string, last *int, before *string) (*LinkConnection, error)
+	Memberships(ctx context.Context, obj *network.Summary, orderBy *LinkOrder, first *int, after *string, last *int, before *string) (*LinkConnection, error)
+	Topics(ctx context.Context, obj *network.Summary, orderBy *LinkOrder, first *int, after *string, last *int, before *string) (*LinkConnection, error)
+	Projects(ctx context.Context, obj *network.Summary, orderBy *LinkOrder, first *int, after *string, last *int, before *string) (*LinkConnection, error)
+	Offices(ctx context.Context, obj *network.Summary, orderBy *PostOrder, first *int, after *string, last *int, before *string) (*PostConnection, error)
+}
+type SubscriptionResolver interface {
+	ReleaseAdded(ctx context.Context) (<-chan *graph.Release, error)
+	GraphChanged(ctx context.Context) (<-chan *GraphChange, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -559,7 +583,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Analytics.Centrality(childComplexity, args["orderBy"].(network.Measure), args["types"].([]graph.EntityType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Analytics.Centrality(childComplexity, args["orderBy"].(network.Measure), args["where"].(*EntityWhere), args["types"].([]graph.EntityType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Analytics.communities":
 		if e.ComplexityRoot.Analytics.Communities == nil {
 			break
@@ -570,7 +594,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Analytics.Communities(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Analytics.Communities(childComplexity, args["orderBy"].(*CommunityOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Analytics.modularity":
 		if e.ComplexityRoot.Analytics.Modularity == nil {
 			break
@@ -720,7 +744,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Community.Members(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Community.Members(childComplexity, args["where"].(*EntityWhere), args["orderBy"].(*EntityOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Community.relations":
 		if e.ComplexityRoot.Community.Relations == nil {
 			break
@@ -899,7 +923,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Entity.Posts(childComplexity, args["role"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Entity.Posts(childComplexity, args["role"].(*string), args["orderBy"].(*PostOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Entity.relations":
 		if e.ComplexityRoot.Entity.Relations == nil {
 			break
@@ -910,7 +934,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Entity.Relations(childComplexity, args["types"].([]graph.RelationType), args["direction"].(Direction), args["asOf"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Entity.Relations(childComplexity, args["where"].(*RelationWhere), args["orderBy"].(*RelationOrder), args["types"].([]graph.RelationType), args["direction"].(Direction), args["asOf"].(*string), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Entity.themenfeld":
 		if e.ComplexityRoot.Entity.Themenfeld == nil {
 			break
@@ -1053,6 +1077,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Fact.Type(childComplexity), true
+
+	case "GraphChange.releases":
+		if e.ComplexityRoot.GraphChange.Releases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphChange.Releases(childComplexity), true
+	case "GraphChange.version":
+		if e.ComplexityRoot.GraphChange.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphChange.Version(childComplexity), true
 
 	case "Holder.firstSeen":
 		if e.ComplexityRoot.Holder.FirstSeen == nil {
@@ -1292,7 +1329,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Network.Edges(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Network.Edges(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Network.nodes":
 		if e.ComplexityRoot.Network.Nodes == nil {
 			break
@@ -1303,7 +1340,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Network.Nodes(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Network.Nodes(childComplexity, args["orderBy"].(*NetworkNodeOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Network.relations":
+		if e.ComplexityRoot.Network.Relations == nil {
+			break
+		}
+
+		args, err := ec.field_Network_relations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Network.Relations(childComplexity, args["orderBy"].(*NetworkRelationOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Network.version":
 		if e.ComplexityRoot.Network.Version == nil {
 			break
@@ -1479,6 +1527,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
+	case "PageInfo.hasPreviousPage":
+		if e.ComplexityRoot.PageInfo.HasPreviousPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.HasPreviousPage(childComplexity), true
+	case "PageInfo.startCursor":
+		if e.ComplexityRoot.PageInfo.StartCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
 	case "Path.length":
 		if e.ComplexityRoot.Path.Length == nil {
@@ -1560,7 +1620,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Post.Holders(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Post.Holders(childComplexity, args["orderBy"].(*HolderOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Post.name":
 		if e.ComplexityRoot.Post.Name == nil {
 			break
@@ -1622,7 +1682,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Changes(childComplexity, args["since"].(*string), args["until"].(*string), args["types"].([]graph.RelationType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Changes(childComplexity, args["since"].(*string), args["until"].(*string), args["types"].([]graph.RelationType), args["where"].(*RelationWhere), args["orderBy"].(*RelationOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.coMembership":
 		if e.ComplexityRoot.Query.CoMembership == nil {
 			break
@@ -1633,7 +1693,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.CoMembership(childComplexity, args["id"].(string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.CoMembership(childComplexity, args["id"].(string), args["orderBy"].(*CoMemberOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.corrections":
 		if e.ComplexityRoot.Query.Corrections == nil {
 			break
@@ -1650,7 +1710,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Entities(childComplexity, args["type"].(*graph.EntityType), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Entities(childComplexity, args["where"].(*EntityWhere), args["orderBy"].(*EntityOrder), args["type"].(*graph.EntityType), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.entity":
 		if e.ComplexityRoot.Query.Entity == nil {
 			break
@@ -1684,7 +1744,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Network(childComplexity, args["filter"].(*network.Filter), args["asOf"].(*string)), true
+		return e.ComplexityRoot.Query.Network(childComplexity, args["where"].(*network.Filter), args["filter"].(*network.Filter), args["asOf"].(*string)), true
+	case "Query.node":
+		if e.ComplexityRoot.Query.Node == nil {
+			break
+		}
+
+		args, err := ec.field_Query_node_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.nodes":
+		if e.ComplexityRoot.Query.Nodes == nil {
+			break
+		}
+
+		args, err := ec.field_Query_nodes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
 	case "Query.path":
 		if e.ComplexityRoot.Query.Path == nil {
 			break
@@ -1695,7 +1777,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Path(childComplexity, args["from"].(string), args["to"].(string), args["maxDepth"].(int), args["types"].([]graph.RelationType), args["asOf"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Path(childComplexity, args["from"].(string), args["to"].(string), args["maxDepth"].(int), args["types"].([]graph.RelationType), args["asOf"].(*string), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.posts":
 		if e.ComplexityRoot.Query.Posts == nil {
 			break
@@ -1706,7 +1788,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Posts(childComplexity, args["party"].(*string), args["role"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Posts(childComplexity, args["where"].(*PostWhere), args["orderBy"].(*PostOrder), args["party"].(*string), args["role"].(*string), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.relations":
 		if e.ComplexityRoot.Query.Relations == nil {
 			break
@@ -1717,7 +1799,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Relations(childComplexity, args["type"].(*graph.RelationType), args["from"].(*string), args["to"].(*string), args["since"].(*string), args["until"].(*string), args["asOf"].(*string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Relations(childComplexity, args["where"].(*RelationWhere), args["orderBy"].(*RelationOrder), args["type"].(*graph.RelationType), args["from"].(*string), args["to"].(*string), args["since"].(*string), args["until"].(*string), args["asOf"].(*string), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.release":
 		if e.ComplexityRoot.Query.Release == nil {
 			break
@@ -1739,7 +1821,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Releases(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Releases(childComplexity, args["where"].(*ReleaseWhere), args["orderBy"].(*ReleaseOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -1947,7 +2029,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.StateSummary.Memberships(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.StateSummary.Memberships(childComplexity, args["orderBy"].(*LinkOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "StateSummary.offices":
 		if e.ComplexityRoot.StateSummary.Offices == nil {
 			break
@@ -1958,7 +2040,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.StateSummary.Offices(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.StateSummary.Offices(childComplexity, args["orderBy"].(*PostOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "StateSummary.partners":
 		if e.ComplexityRoot.StateSummary.Partners == nil {
 			break
@@ -1969,7 +2051,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.StateSummary.Partners(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.StateSummary.Partners(childComplexity, args["orderBy"].(*LinkOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "StateSummary.projects":
 		if e.ComplexityRoot.StateSummary.Projects == nil {
 			break
@@ -1980,7 +2062,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.StateSummary.Projects(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.StateSummary.Projects(childComplexity, args["orderBy"].(*LinkOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "StateSummary.state":
 		if e.ComplexityRoot.StateSummary.State == nil {
 			break
@@ -1997,7 +2079,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.StateSummary.Topics(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.StateSummary.Topics(childComplexity, args["orderBy"].(*LinkOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "Stats.entities":
 		if e.ComplexityRoot.Stats.Entities == nil {
@@ -2018,6 +2100,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Stats.Releases(childComplexity), true
 
+	case "Subscription.graphChanged":
+		if e.ComplexityRoot.Subscription.GraphChanged == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subscription.GraphChanged(childComplexity), true
+	case "Subscription.releaseAdded":
+		if e.ComplexityRoot.Subscription.ReleaseAdded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subscription.ReleaseAdded(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -2029,10 +2124,24 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AddFactInput", ec.unmarshalInputAddFactInput),
 			graphql.NewInputUnmarshaler("AddReleaseInput", ec.unmarshalInputAddReleaseInput),
+			graphql.NewInputUnmarshaler("CoMemberOrder", ec.unmarshalInputCoMemberOrder),
+			graphql.NewInputUnmarshaler("CommunityOrder", ec.unmarshalInputCommunityOrder),
 			graphql.NewInputUnmarshaler("DeleteReleaseInput", ec.unmarshalInputDeleteReleaseInput),
+			graphql.NewInputUnmarshaler("EntityOrder", ec.unmarshalInputEntityOrder),
+			graphql.NewInputUnmarshaler("EntityWhere", ec.unmarshalInputEntityWhere),
+			graphql.NewInputUnmarshaler("HolderOrder", ec.unmarshalInputHolderOrder),
+			graphql.NewInputUnmarshaler("LinkOrder", ec.unmarshalInputLinkOrder),
 			graphql.NewInputUnmarshaler("MergeEntitiesInput", ec.unmarshalInputMergeEntitiesInput),
 			graphql.NewInputUnmarshaler("NetworkFilter", ec.unmarshalInputNetworkFilter),
+			graphql.NewInputUnmarshaler("NetworkNodeOrder", ec.unmarshalInputNetworkNodeOrder),
+			graphql.NewInputUnmarshaler("NetworkRelationOrder", ec.unmarshalInputNetworkRelationOrder),
+			graphql.NewInputUnmarshaler("PostOrder", ec.unmarshalInputPostOrder),
+			graphql.NewInputUnmarshaler("PostWhere", ec.unmarshalInputPostWhere),
 			graphql.NewInputUnmarshaler("RejectFactInput", ec.unmarshalInputRejectFactInput),
+			graphql.NewInputUnmarshaler("RelationOrder", ec.unmarshalInputRelationOrder),
+			graphql.NewInputUnmarshaler("RelationWhere", ec.unmarshalInputRelationWhere),
+			graphql.NewInputUnmarshaler("ReleaseOrder", ec.unmarshalInputReleaseOrder),
+			graphql.NewInputUnmarshaler("ReleaseWhere", ec.unmarshalInputReleaseWhere),
 			graphql.NewInputUnmarshaler("RenameEntityInput", ec.unmarshalInputRenameEntityInput),
 			graphql.NewInputUnmarshaler("RetypeEntityInput", ec.unmarshalInputRetypeEntityInput),
 			graphql.NewInputUnmarshaler("UndoCorrectionInput", ec.unmarshalInputUndoCorrectionInput),
@@ -2086,6 +2195,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 				Data: buf.Bytes(),
 			}
 		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
 
 	default:
 		return graphql.OneShot(graphql.ErrorResponse(ctx, "unsupported GraphQL operation"))
@@ -2111,7 +2237,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "analytics.graphqls" "correction.graphqls" "entity.graphqls" "network.graphqls" "post.graphqls" "relation.graphqls" "release.graphqls" "schema.graphqls" "write.graphqls"
+//go:embed "analytics.graphqls" "correction.graphqls" "entity.graphqls" "network.graphqls" "post.graphqls" "relation.graphqls" "release.graphqls" "schema.graphqls" "subscription.graphqls" "write.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2131,6 +2257,7 @@ var sources = []*ast.Source{
 	{Name: "relation.graphqls", Input: sourceData("relation.graphqls"), BuiltIn: false},
 	{Name: "release.graphqls", Input: sourceData("release.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
+	{Name: "subscription.graphqls", Input: sourceData("subscription.graphqls"), BuiltIn: false},
 	{Name: "write.graphqls", Input: sourceData("write.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -2411,6 +2538,16 @@ func (ec *executionContext) childFields_Fact(ctx context.Context, field graphql.
 	return nil, fmt.Errorf("no field named %q was found under type Fact", field.Name)
 }
 
+func (ec *executionContext) childFields_GraphChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "version":
+		return ec.fieldContext_GraphChange_version(ctx, field)
+	case "releases":
+		return ec.fieldContext_GraphChange_releases(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GraphChange", field.Name)
+}
+
 func (ec *executionContext) childFields_Holder(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "person":
@@ -2503,6 +2640,8 @@ func (ec *executionContext) childFields_Network(ctx context.Context, field graph
 		return ec.fieldContext_Network_version(ctx, field)
 	case "nodes":
 		return ec.fieldContext_Network_nodes(ctx, field)
+	case "relations":
+		return ec.fieldContext_Network_relations(ctx, field)
 	case "edges":
 		return ec.fieldContext_Network_edges(ctx, field)
 	}
@@ -2599,6 +2738,10 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	switch field.Name {
 	case "hasNextPage":
 		return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+	case "hasPreviousPage":
+		return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+	case "startCursor":
+		return ec.fieldContext_PageInfo_startCursor(ctx, field)
 	case "endCursor":
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
@@ -2932,134 +3075,22 @@ func (ec *executionContext) field_Analytics_centrality_args(ctx context.Context,
 		return nil, err
 	}
 	args["orderBy"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*EntityWhere, error) {
+			return ec.unmarshalOEntityWhere2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐEntityWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "types",
 		func(ctx context.Context, v any) ([]graph.EntityType, error) {
 			return ec.unmarshalOEntityType2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityTypeᚄ(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["types"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["after"] = arg3
-	return args, nil
-}
-
-func (ec *executionContext) field_Analytics_communities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["after"] = arg1
-	return args, nil
-}
-
-func (ec *executionContext) field_Community_members_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["after"] = arg1
-	return args, nil
-}
-
-func (ec *executionContext) field_Entity_posts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "role",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["role"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["after"] = arg2
-	return args, nil
-}
-
-func (ec *executionContext) field_Entity_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "types",
-		func(ctx context.Context, v any) ([]graph.RelationType, error) {
-			return ec.unmarshalORelationType2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐRelationTypeᚄ(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["types"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
-		func(ctx context.Context, v any) (Direction, error) {
-			return ec.unmarshalNDirection2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐDirection(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["direction"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalODate2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["asOf"] = arg2
+	args["types"] = arg2
 	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
@@ -3076,6 +3107,254 @@ func (ec *executionContext) field_Entity_relations_args(ctx context.Context, raw
 		return nil, err
 	}
 	args["after"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg6
+	return args, nil
+}
+
+func (ec *executionContext) field_Analytics_communities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*CommunityOrder, error) {
+			return ec.unmarshalOCommunityOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCommunityOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Community_members_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*EntityWhere, error) {
+			return ec.unmarshalOEntityWhere2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐEntityWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*EntityOrder, error) {
+			return ec.unmarshalOEntityOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐEntityOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_posts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*PostOrder, error) {
+			return ec.unmarshalOPostOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐPostOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Entity_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*RelationWhere, error) {
+			return ec.unmarshalORelationWhere2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRelationWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*RelationOrder, error) {
+			return ec.unmarshalORelationOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRelationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]graph.RelationType, error) {
+			return ec.unmarshalORelationType2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐRelationTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (Direction, error) {
+			return ec.unmarshalNDirection2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalODate2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["asOf"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg8
 	return args, nil
 }
 
@@ -3210,50 +3489,160 @@ func (ec *executionContext) field_Network_edges_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
 func (ec *executionContext) field_Network_nodes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*NetworkNodeOrder, error) {
+			return ec.unmarshalONetworkNodeOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNetworkNodeOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Network_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*NetworkRelationOrder, error) {
+			return ec.unmarshalONetworkRelationOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNetworkRelationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_Post_holders_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*HolderOrder, error) {
+			return ec.unmarshalOHolderOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐHolderOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -3298,6 +3687,138 @@ func (ec *executionContext) field_Query_changes_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["types"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*RelationWhere, error) {
+			return ec.unmarshalORelationWhere2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRelationWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*RelationOrder, error) {
+			return ec.unmarshalORelationOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRelationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg8
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_coMembership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*CoMemberOrder, error) {
+			return ec.unmarshalOCoMemberOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCoMemberOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_entities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*EntityWhere, error) {
+			return ec.unmarshalOEntityWhere2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐEntityWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*EntityOrder, error) {
+			return ec.unmarshalOEntityOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐEntityOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "type",
+		func(ctx context.Context, v any) (*graph.EntityType, error) {
+			return ec.unmarshalOEntityType2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityType(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["type"] = arg2
 	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
@@ -3314,66 +3835,22 @@ func (ec *executionContext) field_Query_changes_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg4
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_coMembership_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNID2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["id"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["last"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
-	return args, nil
-}
-
-func (ec *executionContext) field_Query_entities_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
-	var err error
-	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "type",
-		func(ctx context.Context, v any) (*graph.EntityType, error) {
-			return ec.unmarshalOEntityType2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityType(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["type"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
-		func(ctx context.Context, v any) (*int, error) {
-			return ec.unmarshalOInt2ᚖint(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
-		func(ctx context.Context, v any) (*string, error) {
-			return ec.unmarshalOString2ᚖstring(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["after"] = arg2
+	args["before"] = arg6
 	return args, nil
 }
 
@@ -3440,22 +3917,58 @@ func (ec *executionContext) field_Query_neighborhood_args(ctx context.Context, r
 func (ec *executionContext) field_Query_network_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
 		func(ctx context.Context, v any) (*network.Filter, error) {
 			return ec.unmarshalONetworkFilter2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋnetworkᚐFilter(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*network.Filter, error) {
+			return ec.unmarshalONetworkFilter2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋnetworkᚐFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalODate2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["asOf"] = arg1
+	args["asOf"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
 	return args, nil
 }
 
@@ -3518,114 +4031,194 @@ func (ec *executionContext) field_Query_path_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["after"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg8
 	return args, nil
 }
 
 func (ec *executionContext) field_Query_posts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "party",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*PostWhere, error) {
+			return ec.unmarshalOPostWhere2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐPostWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*PostOrder, error) {
+			return ec.unmarshalOPostOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐPostOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "party",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOID2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["party"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+	args["party"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "role",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["role"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["role"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg3
+	args["after"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg7
 	return args, nil
 }
 
 func (ec *executionContext) field_Query_relations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "type",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*RelationWhere, error) {
+			return ec.unmarshalORelationWhere2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRelationWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*RelationOrder, error) {
+			return ec.unmarshalORelationOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRelationOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "type",
 		func(ctx context.Context, v any) (*graph.RelationType, error) {
 			return ec.unmarshalORelationType2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐRelationType(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["type"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+	args["type"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "from",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOID2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["from"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+	args["from"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "to",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOID2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["to"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "since",
+	args["to"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "since",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalODate2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["since"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "until",
+	args["since"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "until",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalODate2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["until"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
+	args["until"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "asOf",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalODate2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["asOf"] = arg5
-	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	args["asOf"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg7
+	args["after"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg11
 	return args, nil
 }
 
@@ -3646,22 +4239,54 @@ func (ec *executionContext) field_Query_release_args(ctx context.Context, rawArg
 func (ec *executionContext) field_Query_releases_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ReleaseWhere, error) {
+			return ec.unmarshalOReleaseWhere2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐReleaseWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ReleaseOrder, error) {
+			return ec.unmarshalOReleaseOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐReleaseOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -3704,110 +4329,230 @@ func (ec *executionContext) field_Query_stateSummary_args(ctx context.Context, r
 func (ec *executionContext) field_StateSummary_memberships_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*LinkOrder, error) {
+			return ec.unmarshalOLinkOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐLinkOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_StateSummary_offices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*PostOrder, error) {
+			return ec.unmarshalOPostOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐPostOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_StateSummary_partners_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*LinkOrder, error) {
+			return ec.unmarshalOLinkOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐLinkOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_StateSummary_projects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*LinkOrder, error) {
+			return ec.unmarshalOLinkOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐLinkOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_StateSummary_topics_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*LinkOrder, error) {
+			return ec.unmarshalOLinkOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐLinkOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -3973,7 +4718,7 @@ func (ec *executionContext) _Analytics_centrality(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Analytics().Centrality(ctx, obj, fc.Args["orderBy"].(network.Measure), fc.Args["types"].([]graph.EntityType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Analytics().Centrality(ctx, obj, fc.Args["orderBy"].(network.Measure), fc.Args["where"].(*EntityWhere), fc.Args["types"].([]graph.EntityType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *CentralityConnection) graphql.Marshaler {
@@ -4040,7 +4785,7 @@ func (ec *executionContext) _Analytics_communities(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Analytics().Communities(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Analytics().Communities(ctx, obj, fc.Args["orderBy"].(*CommunityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *CommunityConnection) graphql.Marshaler {
@@ -4671,7 +5416,7 @@ func (ec *executionContext) _Community_members(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Community().Members(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Community().Members(ctx, obj, fc.Args["where"].(*EntityWhere), fc.Args["orderBy"].(*EntityOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *EntityConnection) graphql.Marshaler {
@@ -5381,7 +6126,7 @@ func (ec *executionContext) _Entity_relations(ctx context.Context, field graphql
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Entity().Relations(ctx, obj, fc.Args["types"].([]graph.RelationType), fc.Args["direction"].(Direction), fc.Args["asOf"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Entity().Relations(ctx, obj, fc.Args["where"].(*RelationWhere), fc.Args["orderBy"].(*RelationOrder), fc.Args["types"].([]graph.RelationType), fc.Args["direction"].(Direction), fc.Args["asOf"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *RelationConnection) graphql.Marshaler {
@@ -5425,7 +6170,7 @@ func (ec *executionContext) _Entity_posts(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Entity().Posts(ctx, obj, fc.Args["role"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Entity().Posts(ctx, obj, fc.Args["role"].(*string), fc.Args["orderBy"].(*PostOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *PostConnection) graphql.Marshaler {
@@ -6012,6 +6757,52 @@ func (ec *executionContext) _Fact_rule(ctx context.Context, field graphql.Collec
 }
 func (ec *executionContext) fieldContext_Fact_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Fact", field, false, false, "String")
+}
+
+func (ec *executionContext) _GraphChange_version(ctx context.Context, field graphql.CollectedField, obj *GraphChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphChange_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphChange_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _GraphChange_releases(ctx context.Context, field graphql.CollectedField, obj *GraphChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphChange_releases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Releases, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphChange_releases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphChange", field, false, false, "ID")
 }
 
 func (ec *executionContext) _Holder_person(ctx context.Context, field graphql.CollectedField, obj *network.Holder) (ret graphql.Marshaler) {
@@ -7013,7 +7804,7 @@ func (ec *executionContext) _Network_nodes(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Network().Nodes(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Network().Nodes(ctx, obj, fc.Args["orderBy"].(*NetworkNodeOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *NetworkNodeConnection) graphql.Marshaler {
@@ -7047,6 +7838,50 @@ func (ec *executionContext) fieldContext_Network_nodes(ctx context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Network_relations(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Network_relations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Network().Relations(ctx, obj, fc.Args["orderBy"].(*NetworkRelationOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *NetworkRelationConnection) graphql.Marshaler {
+			return ec.marshalNNetworkRelationConnection2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNetworkRelationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Network_relations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Network",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NetworkRelationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Network_relations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Network_edges(ctx context.Context, field graphql.CollectedField, obj *network.Network) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7057,7 +7892,7 @@ func (ec *executionContext) _Network_edges(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Network().Edges(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Network().Edges(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *NetworkRelationConnection) graphql.Marshaler {
@@ -7761,6 +8596,52 @@ func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context,
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasPreviousPage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_startCursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartCursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
 func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8174,7 +9055,7 @@ func (ec *executionContext) _Post_holders(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Post().Holders(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Post().Holders(ctx, obj, fc.Args["orderBy"].(*HolderOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *HolderConnection) graphql.Marshaler {
@@ -8426,6 +9307,94 @@ func (ec *executionContext) fieldContext_Query_stats(_ context.Context, field gr
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Node(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v Node) graphql.Marshaler {
+			return ec.marshalONode2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_node_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_nodes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_nodes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_nodes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_analytics(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8468,7 +9437,7 @@ func (ec *executionContext) _Query_coMembership(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().CoMembership(ctx, fc.Args["id"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().CoMembership(ctx, fc.Args["id"].(string), fc.Args["orderBy"].(*CoMemberOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *CoMemberConnection) graphql.Marshaler {
@@ -8632,7 +9601,7 @@ func (ec *executionContext) _Query_entities(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Entities(ctx, fc.Args["type"].(*graph.EntityType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Entities(ctx, fc.Args["where"].(*EntityWhere), fc.Args["orderBy"].(*EntityOrder), fc.Args["type"].(*graph.EntityType), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *EntityConnection) graphql.Marshaler {
@@ -8720,7 +9689,7 @@ func (ec *executionContext) _Query_network(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Network(ctx, fc.Args["filter"].(*network.Filter), fc.Args["asOf"].(*string))
+			return ec.Resolvers.Query().Network(ctx, fc.Args["where"].(*network.Filter), fc.Args["filter"].(*network.Filter), fc.Args["asOf"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *network.Network) graphql.Marshaler {
@@ -8764,7 +9733,7 @@ func (ec *executionContext) _Query_path(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Path(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxDepth"].(int), fc.Args["types"].([]graph.RelationType), fc.Args["asOf"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Path(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxDepth"].(int), fc.Args["types"].([]graph.RelationType), fc.Args["asOf"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *PathConnection) graphql.Marshaler {
@@ -8808,7 +9777,7 @@ func (ec *executionContext) _Query_changes(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Changes(ctx, fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["types"].([]graph.RelationType), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Changes(ctx, fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["types"].([]graph.RelationType), fc.Args["where"].(*RelationWhere), fc.Args["orderBy"].(*RelationOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *RelationConnection) graphql.Marshaler {
@@ -8852,7 +9821,7 @@ func (ec *executionContext) _Query_posts(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Posts(ctx, fc.Args["party"].(*string), fc.Args["role"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Posts(ctx, fc.Args["where"].(*PostWhere), fc.Args["orderBy"].(*PostOrder), fc.Args["party"].(*string), fc.Args["role"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *PostConnection) graphql.Marshaler {
@@ -8896,7 +9865,7 @@ func (ec *executionContext) _Query_relations(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Relations(ctx, fc.Args["type"].(*graph.RelationType), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["asOf"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Relations(ctx, fc.Args["where"].(*RelationWhere), fc.Args["orderBy"].(*RelationOrder), fc.Args["type"].(*graph.RelationType), fc.Args["from"].(*string), fc.Args["to"].(*string), fc.Args["since"].(*string), fc.Args["until"].(*string), fc.Args["asOf"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *RelationConnection) graphql.Marshaler {
@@ -8984,7 +9953,7 @@ func (ec *executionContext) _Query_releases(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Releases(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Releases(ctx, fc.Args["where"].(*ReleaseWhere), fc.Args["orderBy"].(*ReleaseOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ReleaseConnection) graphql.Marshaler {
@@ -9833,7 +10802,7 @@ func (ec *executionContext) _StateSummary_partners(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.StateSummary().Partners(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.StateSummary().Partners(ctx, obj, fc.Args["orderBy"].(*LinkOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *LinkConnection) graphql.Marshaler {
@@ -9877,7 +10846,7 @@ func (ec *executionContext) _StateSummary_memberships(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.StateSummary().Memberships(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.StateSummary().Memberships(ctx, obj, fc.Args["orderBy"].(*LinkOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *LinkConnection) graphql.Marshaler {
@@ -9921,7 +10890,7 @@ func (ec *executionContext) _StateSummary_topics(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.StateSummary().Topics(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.StateSummary().Topics(ctx, obj, fc.Args["orderBy"].(*LinkOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *LinkConnection) graphql.Marshaler {
@@ -9965,7 +10934,7 @@ func (ec *executionContext) _StateSummary_projects(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.StateSummary().Projects(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.StateSummary().Projects(ctx, obj, fc.Args["orderBy"].(*LinkOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *LinkConnection) graphql.Marshaler {
@@ -10009,7 +10978,7 @@ func (ec *executionContext) _StateSummary_offices(ctx context.Context, field gra
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.StateSummary().Offices(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.StateSummary().Offices(ctx, obj, fc.Args["orderBy"].(*PostOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *PostConnection) graphql.Marshaler {
@@ -10142,6 +11111,70 @@ func (ec *executionContext) _Stats_relations(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_Stats_relations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Stats", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Subscription_releaseAdded(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_releaseAdded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Subscription().ReleaseAdded(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Release) graphql.Marshaler {
+			return ec.marshalNRelease2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐRelease(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_releaseAdded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Release(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_graphChanged(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_graphChanged(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Subscription().GraphChanged(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *GraphChange) graphql.Marshaler {
+			return ec.marshalNGraphChange2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐGraphChange(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_graphChanged(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphChange(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -11354,6 +12387,112 @@ func UnmarshalAddReleaseInput(ctx context.Context, raw any) (AddReleaseInput, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputCoMemberOrder(ctx context.Context, obj any) (CoMemberOrder, error) {
+	var it CoMemberOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCoMemberOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCoMemberOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCoMemberOrder unmarshals raw into the CoMemberOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCoMemberOrder(ctx context.Context, raw any) (CoMemberOrder, error) {
+	var out CoMemberOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CoMemberOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputCommunityOrder(ctx context.Context, obj any) (CommunityOrder, error) {
+	var it CommunityOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNCommunityOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCommunityOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalCommunityOrder unmarshals raw into the CommunityOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalCommunityOrder(ctx context.Context, raw any) (CommunityOrder, error) {
+	var out CommunityOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "CommunityOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDeleteReleaseInput(ctx context.Context, obj any) (DeleteReleaseInput, error) {
 	var it DeleteReleaseInput
 	if obj == nil {
@@ -11393,6 +12532,242 @@ func (ec *executionContext) unmarshalInputDeleteReleaseInput(ctx context.Context
 func UnmarshalDeleteReleaseInput(ctx context.Context, raw any) (DeleteReleaseInput, error) {
 	var out DeleteReleaseInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "DeleteReleaseInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputEntityOrder(ctx context.Context, obj any) (EntityOrder, error) {
+	var it EntityOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNEntityOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐEntityOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEntityOrder unmarshals raw into the EntityOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEntityOrder(ctx context.Context, raw any) (EntityOrder, error) {
+	var out EntityOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EntityOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputEntityWhere(ctx context.Context, obj any) (EntityWhere, error) {
+	var it EntityWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "idIn", "type", "typeIn", "nameContains", "state"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalOEntityType2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "typeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeIn"))
+			data, err := ec.unmarshalOEntityType2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeIn = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
+		case "state":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("state"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.State = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEntityWhere unmarshals raw into the EntityWhere input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEntityWhere(ctx context.Context, raw any) (EntityWhere, error) {
+	var out EntityWhere
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EntityWhere", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputHolderOrder(ctx context.Context, obj any) (HolderOrder, error) {
+	var it HolderOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNHolderOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐHolderOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalHolderOrder unmarshals raw into the HolderOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalHolderOrder(ctx context.Context, raw any) (HolderOrder, error) {
+	var out HolderOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "HolderOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputLinkOrder(ctx context.Context, obj any) (LinkOrder, error) {
+	var it LinkOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNLinkOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐLinkOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLinkOrder unmarshals raw into the LinkOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLinkOrder(ctx context.Context, raw any) (LinkOrder, error) {
+	var out LinkOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LinkOrder", raw, &out)
 	return out, err
 }
 
@@ -11522,6 +12897,221 @@ func UnmarshalNetworkFilter(ctx context.Context, raw any) (network.Filter, error
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputNetworkNodeOrder(ctx context.Context, obj any) (NetworkNodeOrder, error) {
+	var it NetworkNodeOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNNetworkNodeOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNetworkNodeOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNetworkNodeOrder unmarshals raw into the NetworkNodeOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNetworkNodeOrder(ctx context.Context, raw any) (NetworkNodeOrder, error) {
+	var out NetworkNodeOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NetworkNodeOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputNetworkRelationOrder(ctx context.Context, obj any) (NetworkRelationOrder, error) {
+	var it NetworkRelationOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNNetworkRelationOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNetworkRelationOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNetworkRelationOrder unmarshals raw into the NetworkRelationOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNetworkRelationOrder(ctx context.Context, raw any) (NetworkRelationOrder, error) {
+	var out NetworkRelationOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NetworkRelationOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPostOrder(ctx context.Context, obj any) (PostOrder, error) {
+	var it PostOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNPostOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐPostOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPostOrder unmarshals raw into the PostOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPostOrder(ctx context.Context, raw any) (PostOrder, error) {
+	var out PostOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PostOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPostWhere(ctx context.Context, obj any) (PostWhere, error) {
+	var it PostWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"party", "role", "holder"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "party":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("party"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Party = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "holder":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("holder"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Holder = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPostWhere unmarshals raw into the PostWhere input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPostWhere(ctx context.Context, raw any) (PostWhere, error) {
+	var out PostWhere
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PostWhere", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputRejectFactInput(ctx context.Context, obj any) (RejectFactInput, error) {
 	var it RejectFactInput
 	if obj == nil {
@@ -11568,6 +13158,315 @@ func (ec *executionContext) unmarshalInputRejectFactInput(ctx context.Context, o
 func UnmarshalRejectFactInput(ctx context.Context, raw any) (RejectFactInput, error) {
 	var out RejectFactInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "RejectFactInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRelationOrder(ctx context.Context, obj any) (RelationOrder, error) {
+	var it RelationOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNRelationOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRelationOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRelationOrder unmarshals raw into the RelationOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRelationOrder(ctx context.Context, raw any) (RelationOrder, error) {
+	var out RelationOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RelationOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputRelationWhere(ctx context.Context, obj any) (RelationWhere, error) {
+	var it RelationWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "idIn", "type", "typeIn", "from", "to", "entity", "entityTypeIn", "since", "until", "state", "roleContains", "minWeight"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalORelationType2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐRelationType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "typeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("typeIn"))
+			data, err := ec.unmarshalORelationType2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐRelationTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TypeIn = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "entity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entity"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Entity = data
+		case "entityTypeIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entityTypeIn"))
+			data, err := ec.unmarshalOEntityType2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityTypeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EntityTypeIn = data
+		case "since":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("since"))
+			data, err := ec.unmarshalODate2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Since = data
+		case "until":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
+			data, err := ec.unmarshalODate2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Until = data
+		case "state":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("state"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.State = data
+		case "roleContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("roleContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RoleContains = data
+		case "minWeight":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minWeight"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinWeight = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalRelationWhere unmarshals raw into the RelationWhere input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalRelationWhere(ctx context.Context, raw any) (RelationWhere, error) {
+	var out RelationWhere
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "RelationWhere", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReleaseOrder(ctx context.Context, obj any) (ReleaseOrder, error) {
+	var it ReleaseOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNReleaseOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐReleaseOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReleaseOrder unmarshals raw into the ReleaseOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReleaseOrder(ctx context.Context, raw any) (ReleaseOrder, error) {
+	var out ReleaseOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReleaseOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReleaseWhere(ctx context.Context, obj any) (ReleaseWhere, error) {
+	var it ReleaseWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "idIn", "titleContains", "since", "until", "mentions"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "titleContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("titleContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TitleContains = data
+		case "since":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("since"))
+			data, err := ec.unmarshalODate2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Since = data
+		case "until":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("until"))
+			data, err := ec.unmarshalODate2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Until = data
+		case "mentions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("mentions"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Mentions = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReleaseWhere unmarshals raw into the ReleaseWhere input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReleaseWhere(ctx context.Context, raw any) (ReleaseWhere, error) {
+	var out ReleaseWhere
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReleaseWhere", raw, &out)
 	return out, err
 }
 
@@ -11735,6 +13634,40 @@ func UnmarshalUndoCorrectionInput(ctx context.Context, raw any) (UndoCorrectionI
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
+
+func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj Node) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case graph.Release:
+		return ec._Release(ctx, sel, &obj)
+	case *graph.Release:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Release(ctx, sel, obj)
+	case graph.Relation:
+		return ec._Relation(ctx, sel, &obj)
+	case *graph.Relation:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Relation(ctx, sel, obj)
+	case graph.Entity:
+		return ec._Entity(ctx, sel, &obj)
+	case *graph.Entity:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Entity(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of Node must implement graphql.Marshaler", obj))
+		}
+	}
+}
 
 // endregion ************************** interface.gotpl ***************************
 
@@ -12391,7 +14324,7 @@ func (ec *executionContext) _DeleteReleasePayload(ctx context.Context, sel ast.S
 	return out
 }
 
-var entityImplementors = []string{"Entity"}
+var entityImplementors = []string{"Entity", "Node"}
 
 func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, obj *graph.Entity) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, entityImplementors)
@@ -12676,6 +14609,44 @@ func (ec *executionContext) _Fact(ctx context.Context, sel ast.SelectionSet, obj
 			out.Values[i] = ec._Fact_rule(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var graphChangeImplementors = []string{"GraphChange"}
+
+func (ec *executionContext) _GraphChange(ctx context.Context, sel ast.SelectionSet, obj *GraphChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, graphChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GraphChange")
+		case "version":
+			out.Values[i] = ec._GraphChange_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "releases":
+			out.Values[i] = ec._GraphChange_releases(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -13114,6 +15085,12 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Network_nodes(ctx, field, obj)
 				})
+		case "relations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Network_relations(ctx, field, obj)
+				})
 		case "edges":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -13445,6 +15422,16 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 		case "hasNextPage":
 			out.Values[i] = ec._PageInfo_hasNextPage(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hasPreviousPage":
+			out.Values[i] = ec._PageInfo_hasPreviousPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startCursor":
+			out.Values[i] = ec._PageInfo_startCursor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "endCursor":
@@ -13793,6 +15780,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_stats(ctx, field)
 				})
+		case "node":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_node(ctx, field)
+				})
+		case "nodes":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_nodes(ctx, field)
+				})
 		case "analytics":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -13908,7 +15907,7 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	return out
 }
 
-var relationImplementors = []string{"Relation"}
+var relationImplementors = []string{"Relation", "Node"}
 
 func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet, obj *graph.Relation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, relationImplementors)
@@ -14070,7 +16069,7 @@ func (ec *executionContext) _RelationEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
-var releaseImplementors = []string{"Release"}
+var releaseImplementors = []string{"Release", "Node"}
 
 func (ec *executionContext) _Release(ctx context.Context, sel ast.SelectionSet, obj *graph.Release) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, releaseImplementors)
@@ -14318,6 +16317,28 @@ func (ec *executionContext) _Stats(ctx context.Context, sel ast.SelectionSet, ob
 	}
 
 	return out
+}
+
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "releaseAdded":
+		return ec._Subscription_releaseAdded(ctx, fields[0])
+	case "graphChanged":
+		return ec._Subscription_graphChanged(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
 }
 
 var __DirectiveImplementors = []string{"__Directive"}
@@ -14822,6 +16843,16 @@ func (ec *executionContext) marshalNCoMemberEdge2ᚕgithubᚗcomᚋegovgraphᚋe
 	return ret
 }
 
+func (ec *executionContext) unmarshalNCoMemberOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCoMemberOrderField(ctx context.Context, v any) (CoMemberOrderField, error) {
+	var res CoMemberOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCoMemberOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCoMemberOrderField(ctx context.Context, sel ast.SelectionSet, v CoMemberOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNCommunity2githubᚗcomᚋegovgraphᚋegovgraphᚋnetworkᚐCommunity(ctx context.Context, sel ast.SelectionSet, v network.Community) graphql.Marshaler {
 	return ec._Community(ctx, sel, &v)
 }
@@ -14852,6 +16883,16 @@ func (ec *executionContext) marshalNCommunityEdge2ᚕgithubᚗcomᚋegovgraphᚋ
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNCommunityOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCommunityOrderField(ctx context.Context, v any) (CommunityOrderField, error) {
+	var res CommunityOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCommunityOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCommunityOrderField(ctx context.Context, sel ast.SelectionSet, v CommunityOrderField) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNCorrection2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrection(ctx context.Context, sel ast.SelectionSet, v graph.Correction) graphql.Marshaler {
@@ -14995,43 +17036,29 @@ func (ec *executionContext) marshalNEntityEdge2ᚕgithubᚗcomᚋegovgraphᚋego
 	return ret
 }
 
+func (ec *executionContext) unmarshalNEntityOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐEntityOrderField(ctx context.Context, v any) (EntityOrderField, error) {
+	var res EntityOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEntityOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐEntityOrderField(ctx context.Context, sel ast.SelectionSet, v EntityOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNEntityType2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityType(ctx context.Context, v any) (graph.EntityType, error) {
-	tmp, err := graphql.UnmarshalString(v)
-	res := unmarshalNEntityType2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityType[tmp]
+	res, err := UnmarshalEntityType(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNEntityType2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityType(ctx context.Context, sel ast.SelectionSet, v graph.EntityType) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalString(marshalNEntityType2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityType[v])
+	res := MarshalEntityType(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "EntityType!")
 	}
 	return res
 }
-
-var (
-	unmarshalNEntityType2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityType = map[string]graph.EntityType{
-		"State":        graph.State,
-		"Federal":      graph.Federal,
-		"Municipality": graph.Municipality,
-		"Authority":    graph.Authority,
-		"Organization": graph.Organization,
-		"Person":       graph.Person,
-		"Topic":        graph.Topic,
-		"Project":      graph.Project,
-	}
-	marshalNEntityType2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityType = map[graph.EntityType]string{
-		graph.State:        "State",
-		graph.Federal:      "Federal",
-		graph.Municipality: "Municipality",
-		graph.Authority:    "Authority",
-		graph.Organization: "Organization",
-		graph.Person:       "Person",
-		graph.Topic:        "Topic",
-		graph.Project:      "Project",
-	}
-)
 
 func (ec *executionContext) marshalNEvidence2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEvidence(ctx context.Context, sel ast.SelectionSet, v graph.Evidence) graphql.Marshaler {
 	return ec._Evidence(ctx, sel, &v)
@@ -15087,6 +17114,14 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalNGraphChange2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐGraphChange(ctx context.Context, sel ast.SelectionSet, v *GraphChange) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GraphChange!")
+		return graphql.Null
+	}
+	return ec._GraphChange(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNHolder2githubᚗcomᚋegovgraphᚋegovgraphᚋnetworkᚐHolder(ctx context.Context, sel ast.SelectionSet, v network.Holder) graphql.Marshaler {
 	return ec._Holder(ctx, sel, &v)
 }
@@ -15119,6 +17154,16 @@ func (ec *executionContext) marshalNHolderEdge2ᚕgithubᚗcomᚋegovgraphᚋego
 	return ret
 }
 
+func (ec *executionContext) unmarshalNHolderOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐHolderOrderField(ctx context.Context, v any) (HolderOrderField, error) {
+	var res HolderOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNHolderOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐHolderOrderField(ctx context.Context, sel ast.SelectionSet, v HolderOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -15131,6 +17176,35 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
@@ -15177,6 +17251,16 @@ func (ec *executionContext) marshalNLinkEdge2ᚕgithubᚗcomᚋegovgraphᚋegovg
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNLinkOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐLinkOrderField(ctx context.Context, v any) (LinkOrderField, error) {
+	var res LinkOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLinkOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐLinkOrderField(ctx context.Context, sel ast.SelectionSet, v LinkOrderField) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNMergeEntitiesInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐMergeEntitiesInput(ctx context.Context, v any) (MergeEntitiesInput, error) {
@@ -15232,6 +17316,16 @@ func (ec *executionContext) marshalNNetworkNodeEdge2ᚕgithubᚗcomᚋegovgraph�
 	return ret
 }
 
+func (ec *executionContext) unmarshalNNetworkNodeOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNetworkNodeOrderField(ctx context.Context, v any) (NetworkNodeOrderField, error) {
+	var res NetworkNodeOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNetworkNodeOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNetworkNodeOrderField(ctx context.Context, sel ast.SelectionSet, v NetworkNodeOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNNetworkRelation2githubᚗcomᚋegovgraphᚋegovgraphᚋnetworkᚐEdge(ctx context.Context, sel ast.SelectionSet, v network.Edge) graphql.Marshaler {
 	return ec._NetworkRelation(ctx, sel, &v)
 }
@@ -15262,6 +17356,36 @@ func (ec *executionContext) marshalNNetworkRelationEdge2ᚕgithubᚗcomᚋegovgr
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNNetworkRelationOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNetworkRelationOrderField(ctx context.Context, v any) (NetworkRelationOrderField, error) {
+	var res NetworkRelationOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNetworkRelationOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNetworkRelationOrderField(ctx context.Context, sel ast.SelectionSet, v NetworkRelationOrderField) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNode(ctx context.Context, sel ast.SelectionSet, v []Node) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalONode2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNode(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNOrderDirection2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐOrderDirection(ctx context.Context, v any) (OrderDirection, error) {
+	var res OrderDirection
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOrderDirection2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v OrderDirection) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNPageInfo2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v PageInfo) graphql.Marshaler {
@@ -15352,6 +17476,16 @@ func (ec *executionContext) marshalNPostEdge2ᚕgithubᚗcomᚋegovgraphᚋegovg
 	return ret
 }
 
+func (ec *executionContext) unmarshalNPostOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐPostOrderField(ctx context.Context, v any) (PostOrderField, error) {
+	var res PostOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPostOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐPostOrderField(ctx context.Context, sel ast.SelectionSet, v PostOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNRejectFactInput2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRejectFactInput(ctx context.Context, v any) (RejectFactInput, error) {
 	res, err := ec.unmarshalInputRejectFactInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -15403,6 +17537,16 @@ func (ec *executionContext) marshalNRelationEdge2ᚕgithubᚗcomᚋegovgraphᚋe
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNRelationOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRelationOrderField(ctx context.Context, v any) (RelationOrderField, error) {
+	var res RelationOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRelationOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRelationOrderField(ctx context.Context, sel ast.SelectionSet, v RelationOrderField) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNRelationType2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐRelationType(ctx context.Context, v any) (graph.RelationType, error) {
@@ -15482,6 +17626,16 @@ func (ec *executionContext) unmarshalNReleaseFormat2githubᚗcomᚋegovgraphᚋe
 }
 
 func (ec *executionContext) marshalNReleaseFormat2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐReleaseFormat(ctx context.Context, sel ast.SelectionSet, v ReleaseFormat) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNReleaseOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐReleaseOrderField(ctx context.Context, v any) (ReleaseOrderField, error) {
+	var res ReleaseOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReleaseOrderField2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐReleaseOrderField(ctx context.Context, sel ast.SelectionSet, v ReleaseOrderField) graphql.Marshaler {
 	return v
 }
 
@@ -15723,6 +17877,22 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) unmarshalOCoMemberOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCoMemberOrder(ctx context.Context, v any) (*CoMemberOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCoMemberOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCommunityOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCommunityOrder(ctx context.Context, v any) (*CommunityOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCommunityOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOCorrection2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrection(ctx context.Context, sel ast.SelectionSet, v *graph.Correction) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -15767,6 +17937,14 @@ func (ec *executionContext) marshalOEntity2ᚖgithubᚗcomᚋegovgraphᚋegovgra
 	return ec._Entity(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalOEntityOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐEntityOrder(ctx context.Context, v any) (*EntityOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEntityOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOEntityType2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityTypeᚄ(ctx context.Context, v any) ([]graph.EntityType, error) {
 	if v == nil {
 		return nil, nil
@@ -15807,8 +17985,7 @@ func (ec *executionContext) unmarshalOEntityType2ᚖgithubᚗcomᚋegovgraphᚋe
 	if v == nil {
 		return nil, nil
 	}
-	tmp, err := graphql.UnmarshalString(v)
-	res := unmarshalOEntityType2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityType[tmp]
+	res, err := UnmarshalEntityType(v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -15818,38 +17995,31 @@ func (ec *executionContext) marshalOEntityType2ᚖgithubᚗcomᚋegovgraphᚋego
 	}
 	_ = sel
 	_ = ctx
-	res := graphql.MarshalString(marshalOEntityType2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityType[*v])
+	res := MarshalEntityType(*v)
 	return res
 }
 
-var (
-	unmarshalOEntityType2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityType = map[string]graph.EntityType{
-		"State":        graph.State,
-		"Federal":      graph.Federal,
-		"Municipality": graph.Municipality,
-		"Authority":    graph.Authority,
-		"Organization": graph.Organization,
-		"Person":       graph.Person,
-		"Topic":        graph.Topic,
-		"Project":      graph.Project,
+func (ec *executionContext) unmarshalOEntityWhere2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐEntityWhere(ctx context.Context, v any) (*EntityWhere, error) {
+	if v == nil {
+		return nil, nil
 	}
-	marshalOEntityType2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityType = map[graph.EntityType]string{
-		graph.State:        "State",
-		graph.Federal:      "Federal",
-		graph.Municipality: "Municipality",
-		graph.Authority:    "Authority",
-		graph.Organization: "Organization",
-		graph.Person:       "Person",
-		graph.Topic:        "Topic",
-		graph.Project:      "Project",
-	}
-)
+	res, err := ec.unmarshalInputEntityWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
 
 func (ec *executionContext) marshalOFact2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐFact(ctx context.Context, sel ast.SelectionSet, v *graph.Fact) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Fact(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOHolderOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐHolderOrder(ctx context.Context, v any) (*HolderOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputHolderOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOID2string(ctx context.Context, v any) (string, error) {
@@ -15862,6 +18032,41 @@ func (ec *executionContext) marshalOID2string(ctx context.Context, sel ast.Selec
 	_ = ctx
 	res := graphql.MarshalID(v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -15900,11 +18105,66 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
+func (ec *executionContext) unmarshalOLinkOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐLinkOrder(ctx context.Context, v any) (*LinkOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputLinkOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalONetworkFilter2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋnetworkᚐFilter(ctx context.Context, v any) (*network.Filter, error) {
 	if v == nil {
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputNetworkFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalONetworkNodeOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNetworkNodeOrder(ctx context.Context, v any) (*NetworkNodeOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputNetworkNodeOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalONetworkRelationOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNetworkRelationOrder(ctx context.Context, v any) (*NetworkRelationOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputNetworkRelationOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalONode2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNode(ctx context.Context, sel ast.SelectionSet, v Node) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPostOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐPostOrder(ctx context.Context, v any) (*PostOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPostOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOPostWhere2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐPostWhere(ctx context.Context, v any) (*PostWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPostWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalORelationOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRelationOrder(ctx context.Context, v any) (*RelationOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRelationOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -15978,11 +18238,35 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalORelationWhere2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRelationWhere(ctx context.Context, v any) (*RelationWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRelationWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalORelease2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐRelease(ctx context.Context, sel ast.SelectionSet, v *graph.Release) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Release(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOReleaseOrder2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐReleaseOrder(ctx context.Context, v any) (*ReleaseOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputReleaseOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOReleaseWhere2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐReleaseWhere(ctx context.Context, v any) (*ReleaseWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputReleaseWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOStateSummary2ᚖgithubᚗcomᚋegovgraphᚋegovgraphᚋnetworkᚐSummary(ctx context.Context, sel ast.SelectionSet, v *network.Summary) graphql.Marshaler {

@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -16,6 +18,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/formatter"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/egovgraph/egovgraph/graph"
@@ -57,7 +60,16 @@ type Options struct {
 	Writes bool
 	// Ingest reads and stores the releases addRelease is given.
 	Ingest Ingester
+	// PollInterval is how often a subscription looks at the graph's version;
+	// DefaultPollInterval when zero.
+	PollInterval time.Duration
 }
+
+// Bounds of the caches of parsed queries and of Automatic Persisted Queries, in queries.
+const (
+	queryCacheSize     = 1000
+	persistedCacheSize = 1000
+)
 
 // NewHandler returns the GraphQL endpoint over store. It answers queries sent as JSON by
 // POST or in the query string by GET with the header GraphQL-Require-Preflight; errors
@@ -81,15 +93,34 @@ func NewHandler(store graph.Store, opts Options) http.Handler {
 	if opts.Analyzer == nil {
 		opts.Analyzer = network.New(store)
 	}
+	if opts.PollInterval <= 0 {
+		opts.PollInterval = DefaultPollInterval
+	}
 
-	cfg := Config{Resolvers: &resolver{store: store, writes: opts.Writes && opts.Ingest != nil, ingest: opts.Ingest, log: opts.Logger}}
+	releases := &releaseIndex{store: store}
+	live := &live{releases: releases, interval: opts.PollInterval}
+	cfg := Config{Resolvers: &resolver{store: store, writes: opts.Writes && opts.Ingest != nil, ingest: opts.Ingest, log: opts.Logger,
+		releases: releases, live: live}}
 	setComplexity(&cfg.Complexity)
 	srv := handler.New(NewExecutableSchema(cfg))
+	srv.AddTransport(transport.Websocket{
+		KeepAlivePingInterval: 10 * time.Second,
+		InitFunc: func(ctx context.Context, _ transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+			ctx, err := live.withBaseline(ctx)
+			return ctx, nil, err
+		},
+	})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
 	srv.SetParserTokenLimit(MaxTokens)
 	srv.Use(documentLimit{})
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](persistedCacheSize)})
+	// Each response gets its own memo and corrections: a query's one response, and each
+	// event of a subscription, which must not answer from the graph it started with.
+	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		return next(withMemo(withCorrections(ctx, store), store, opts.Analyzer))
+	})
 	if opts.DisableIntrospection {
 		srv.Use(noIntrospection{})
 	} else {
@@ -101,18 +132,22 @@ func NewHandler(store graph.Store, opts Options) http.Handler {
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		return fmt.Errorf("panic: %v\n%s", v, debug.Stack())
 	})
-	return &server{gql: srv, store: store, analyzer: opts.Analyzer, timeout: opts.Timeout}
+	return &server{gql: srv, timeout: opts.Timeout}
 }
 
-// server bounds each request and gives it its memo before gqlgen serves it.
+// server bounds each request before gqlgen serves it.
 type server struct {
-	gql      http.Handler
-	store    graph.Store
-	analyzer *network.Analyzer
-	timeout  time.Duration
+	gql     http.Handler
+	timeout time.Duration
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if websocket(r) {
+		// A WebSocket carries subscriptions for as long as the client keeps it; the upgrade
+		// refuses another site's page by its Origin, so it needs no preflight header.
+		s.gql.ServeHTTP(w, r)
+		return
+	}
 	if r.Method == http.MethodGet && !preflighted(r) {
 		writeError(w, http.StatusBadRequest, graph.Errorf(graph.EINVALID,
 			"a GET request needs the header %s: 1 (it keeps other sites' pages from sending queries in your name); or POST the query as application/json", preflightHeader))
@@ -127,8 +162,26 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), s.timeout)
 	defer cancel()
 	status := new(int)
-	ctx = withCorrections(context.WithValue(ctx, statusKey{}, status), s.store)
-	s.gql.ServeHTTP(&statusWriter{ResponseWriter: w, status: status}, r.WithContext(withMemo(ctx, s.store, s.analyzer)))
+	ctx = context.WithValue(ctx, statusKey{}, status)
+	s.gql.ServeHTTP(&statusWriter{ResponseWriter: w, status: status}, r.WithContext(ctx))
+}
+
+// websocket reports whether r asks to upgrade to a WebSocket.
+func websocket(r *http.Request) bool {
+	return strings.EqualFold(r.Header.Get("Upgrade"), "websocket") &&
+		strings.Contains(strings.ToLower(r.Header.Get("Connection")), "upgrade")
+}
+
+// SDL returns the handler of GET /schema.graphql: the schema in the GraphQL schema
+// definition language, every type and field with its description, for client generators.
+func SDL() http.Handler {
+	var b strings.Builder
+	formatter.NewFormatter(&b, formatter.WithIndent("  ")).FormatSchema(parsedSchema)
+	sdl := b.String()
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/graphql; charset=utf-8")
+		io.WriteString(w, sdl)
+	})
 }
 
 // preflightHeader is the header a GET request must carry: a browser sends it from another

@@ -243,7 +243,7 @@ func TestEntity(t *testing.T) {
 		map[string]any{"id": "state:bayern"}, &data)
 
 	e := data.Entity
-	if want := (entity{ID: "state:bayern", Type: "State", Name: "Bayern", Aliases: []string{"Freistaat Bayern"}}); !reflect.DeepEqual(e.entity, want) {
+	if want := (entity{ID: "state:bayern", Type: "STATE", Name: "Bayern", Aliases: []string{"Freistaat Bayern"}}); !reflect.DeepEqual(e.entity, want) {
 		t.Errorf("entity: got %+v, want %+v", e.entity, want)
 	}
 	member := graph.RelationID(graph.MemberOf, "state:bayern", "org:govdigital", "")
@@ -318,7 +318,7 @@ func TestEntitiesPaging(t *testing.T) {
 			Node   entity
 		}
 	}
-	query := `query($after: String) { entities(type: State, first: 2, after: $after) {
+	query := `query($after: String) { entities(where: {type: STATE}, first: 2, after: $after) {
 		totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id type name } } } }`
 	var got []string
 	var after any
@@ -330,8 +330,8 @@ func TestEntitiesPaging(t *testing.T) {
 			t.Errorf("totalCount: got %d, want 3", c.TotalCount)
 		}
 		for _, e := range c.Edges {
-			if e.Node.Type != "State" {
-				t.Errorf("%s: got type %s, want State", e.Node.ID, e.Node.Type)
+			if e.Node.Type != "STATE" {
+				t.Errorf("%s: got type %s, want STATE", e.Node.ID, e.Node.Type)
 			}
 			got = append(got, e.Node.ID)
 		}

@@ -19,18 +19,31 @@ import (
 // steps, and the short lists that are not paged by shortList. Other fields cost 1 plus
 // their children, gqlgen's default.
 func setComplexity(c *ComplexityRoot) {
-	perPage := func(child int, first *int, _ *string) int { return perItem(child, pageSize(first)) }
+	// A page holds first items, or last, or the fewer of both.
+	perPage := func(child int, first, last *int) int {
+		n := pageSize(first)
+		if last != nil {
+			n = pageSize(last)
+			if first != nil {
+				n = min(n, pageSize(first))
+			}
+		}
+		return perItem(child, n)
+	}
+	page := func(child int, first *int, _ *string, last *int, _ *string) int { return perPage(child, first, last) }
 	short := func(child int) int { return perItem(child, shortList) }
 
-	c.Query.Entities = func(child int, _ *graph.EntityType, first *int, after *string) int {
-		return perPage(child, first, after)
+	c.Query.Entities = func(child int, _ *EntityWhere, _ *EntityOrder, _ *graph.EntityType, first *int, after *string, last *int, before *string) int {
+		return page(child, first, after, last, before)
 	}
-	c.Query.Relations = func(child int, _ *graph.RelationType, _, _, _, _, _ *string, first *int, after *string) int {
-		return perPage(child, first, after)
+	c.Query.Relations = func(child int, _ *RelationWhere, _ *RelationOrder, _ *graph.RelationType, _, _, _, _, _ *string, first *int, after *string, last *int, before *string) int {
+		return page(child, first, after, last, before)
 	}
-	c.Query.Releases = perPage
-	c.Entity.Relations = func(child int, _ []graph.RelationType, _ Direction, _ *string, first *int, after *string) int {
-		return perPage(child, first, after)
+	c.Query.Releases = func(child int, _ *ReleaseWhere, _ *ReleaseOrder, first *int, after *string, last *int, before *string) int {
+		return page(child, first, after, last, before)
+	}
+	c.Entity.Relations = func(child int, _ *RelationWhere, _ *RelationOrder, _ []graph.RelationType, _ Direction, _ *string, first *int, after *string, last *int, before *string) int {
+		return page(child, first, after, last, before)
 	}
 	c.Query.Search = func(child int, _ string, first int) int {
 		return perItem(child, pageSize(&first))
@@ -38,36 +51,59 @@ func setComplexity(c *ComplexityRoot) {
 	c.Query.Neighborhood = func(child int, _ string, _ int, _ []graph.RelationType, _ *string, first int) int {
 		return perItem(child, pageSize(&first))
 	}
+	c.Query.Nodes = func(child int, ids []string) int { return perItem(child, max(len(ids), 1)) }
 
-	c.Network.Nodes = perPage
-	c.Network.Edges = perPage
-	c.Query.Path = func(child int, _, _ string, _ int, _ []graph.RelationType, _ *string, first *int, _ *string) int {
-		return perItem(child, min(pageSize(first), network.MaxPaths))
+	c.Network.Nodes = func(child int, _ *NetworkNodeOrder, first *int, after *string, last *int, before *string) int {
+		return page(child, first, after, last, before)
+	}
+	c.Network.Relations = func(child int, _ *NetworkRelationOrder, first *int, after *string, last *int, before *string) int {
+		return page(child, first, after, last, before)
+	}
+	c.Network.Edges = page
+	c.Query.Path = func(child int, _, _ string, _ int, _ []graph.RelationType, _ *string, first *int, _ *string, last *int, _ *string) int {
+		return perItem(child, min(pageSize(first), pageSize(last), network.MaxPaths))
 	}
 	c.Path.Nodes = func(child int) int { return perItem(child, network.MaxPathDepth+1) }
 	c.Path.Steps = func(child int) int { return perItem(child, network.MaxPathDepth) }
 	c.PathStep.Relations = short
-	c.Query.Changes = func(child int, _, _ *string, _ []graph.RelationType, first *int, after *string) int {
-		return perPage(child, first, after)
+	c.Query.Changes = func(child int, _, _ *string, _ []graph.RelationType, _ *RelationWhere, _ *RelationOrder, first *int, after *string, last *int, before *string) int {
+		return page(child, first, after, last, before)
 	}
 
-	c.Query.Posts = func(child int, _, _ *string, first *int, after *string) int { return perPage(child, first, after) }
-	c.Entity.Posts = func(child int, _ *string, first *int, after *string) int { return perPage(child, first, after) }
-	c.Post.Holders = perPage
+	c.Query.Posts = func(child int, _ *PostWhere, _ *PostOrder, _, _ *string, first *int, after *string, last *int, before *string) int {
+		return page(child, first, after, last, before)
+	}
+	c.Entity.Posts = func(child int, _ *string, _ *PostOrder, first *int, after *string, last *int, before *string) int {
+		return page(child, first, after, last, before)
+	}
+	c.Post.Holders = func(child int, _ *HolderOrder, first *int, after *string, last *int, before *string) int {
+		return page(child, first, after, last, before)
+	}
 	c.Holder.Relations = short
 
-	c.Analytics.Centrality = func(child int, _ network.Measure, _ []graph.EntityType, first *int, after *string) int {
-		return perPage(child, first, after)
+	c.Analytics.Centrality = func(child int, _ network.Measure, _ *EntityWhere, _ []graph.EntityType, first *int, after *string, last *int, before *string) int {
+		return page(child, first, after, last, before)
 	}
-	c.Analytics.Communities = perPage
-	c.Community.Members = perPage
-	c.Query.CoMembership = func(child int, _ string, first *int, after *string) int { return perPage(child, first, after) }
+	c.Analytics.Communities = func(child int, _ *CommunityOrder, first *int, after *string, last *int, before *string) int {
+		return page(child, first, after, last, before)
+	}
+	c.Community.Members = func(child int, _ *EntityWhere, _ *EntityOrder, first *int, after *string, last *int, before *string) int {
+		return page(child, first, after, last, before)
+	}
+	c.Query.CoMembership = func(child int, _ string, _ *CoMemberOrder, first *int, after *string, last *int, before *string) int {
+		return page(child, first, after, last, before)
+	}
 	c.CoMember.Shared = short
-	c.StateSummary.Partners = perPage
-	c.StateSummary.Memberships = perPage
-	c.StateSummary.Topics = perPage
-	c.StateSummary.Projects = perPage
-	c.StateSummary.Offices = perPage
+	links := func(child int, _ *LinkOrder, first *int, after *string, last *int, before *string) int {
+		return page(child, first, after, last, before)
+	}
+	c.StateSummary.Partners = links
+	c.StateSummary.Memberships = links
+	c.StateSummary.Topics = links
+	c.StateSummary.Projects = links
+	c.StateSummary.Offices = func(child int, _ *PostOrder, first *int, after *string, last *int, before *string) int {
+		return page(child, first, after, last, before)
+	}
 }
 
 // shortList is the number of items a list that is not paged counts for: the relations

@@ -72,6 +72,12 @@ type CoMemberEdge struct {
 	Node   network.CoMember `json:"node"`
 }
 
+// How to order co-members.
+type CoMemberOrder struct {
+	Field     CoMemberOrderField `json:"field"`
+	Direction OrderDirection     `json:"direction"`
+}
+
 // A page of communities.
 type CommunityConnection struct {
 	Edges    []CommunityEdge `json:"edges"`
@@ -84,6 +90,12 @@ type CommunityConnection struct {
 type CommunityEdge struct {
 	Cursor string            `json:"cursor"`
 	Node   network.Community `json:"node"`
+}
+
+// How to order communities.
+type CommunityOrder struct {
+	Field     CommunityOrderField `json:"field"`
+	Direction OrderDirection      `json:"direction"`
 }
 
 // What a correction mutation did.
@@ -116,6 +128,38 @@ type EntityEdge struct {
 	Node   graph.Entity `json:"node"`
 }
 
+// How to order entities.
+type EntityOrder struct {
+	Field     EntityOrderField `json:"field"`
+	Direction OrderDirection   `json:"direction"`
+}
+
+// Selects entities; the conditions given must all hold.
+type EntityWhere struct {
+	// The entity with this ID.
+	ID *string `json:"id,omitempty"`
+	// The entities with these IDs.
+	IDIn []string `json:"idIn,omitempty"`
+	// Entities of this type.
+	Type *graph.EntityType `json:"type,omitempty"`
+	// Entities of these types.
+	TypeIn []graph.EntityType `json:"typeIn,omitempty"`
+	// Entities whose name or an alias contains this text, compared as search compares
+	// ("stuebgen" finds "Stübgen").
+	NameContains *string `json:"nameContains,omitempty"`
+	// A Land, named by its ID ("state:bayern") or its ISO 3166-2 code ("DE-BY"), and the
+	// entities within one relation of it.
+	State *string `json:"state,omitempty"`
+}
+
+// A change of the graph: its new version and the releases that made it.
+type GraphChange struct {
+	// The version after the change, as network.version and analytics.version give it.
+	Version string `json:"version"`
+	// The IDs of the releases new or changed since the previous version, ordered by ID.
+	Releases []string `json:"releases"`
+}
+
 // A page of holders.
 type HolderConnection struct {
 	Edges    []HolderEdge `json:"edges"`
@@ -130,6 +174,12 @@ type HolderEdge struct {
 	Node   network.Holder `json:"node"`
 }
 
+// How to order the holders of a post.
+type HolderOrder struct {
+	Field     HolderOrderField `json:"field"`
+	Direction OrderDirection   `json:"direction"`
+}
+
 // A page of links.
 type LinkConnection struct {
 	Edges    []LinkEdge `json:"edges"`
@@ -142,6 +192,12 @@ type LinkConnection struct {
 type LinkEdge struct {
 	Cursor string       `json:"cursor"`
 	Node   network.Link `json:"node"`
+}
+
+// How to order the links of a state summary.
+type LinkOrder struct {
+	Field     LinkOrderField `json:"field"`
+	Direction OrderDirection `json:"direction"`
 }
 
 type MergeEntitiesInput struct {
@@ -164,6 +220,12 @@ type NetworkNodeEdge struct {
 	Node   network.Node `json:"node"`
 }
 
+// How to order the nodes of a network.
+type NetworkNodeOrder struct {
+	Field     NetworkNodeOrderField `json:"field"`
+	Direction OrderDirection        `json:"direction"`
+}
+
 // A page of network relations.
 type NetworkRelationConnection struct {
 	Edges    []NetworkRelationEdge `json:"edges"`
@@ -178,10 +240,25 @@ type NetworkRelationEdge struct {
 	Node   network.Edge `json:"node"`
 }
 
-// PageInfo tells a client of a connection how to fetch the next page.
+// How to order the relations of a network.
+type NetworkRelationOrder struct {
+	Field     NetworkRelationOrderField `json:"field"`
+	Direction OrderDirection            `json:"direction"`
+}
+
+// PageInfo tells a client of a connection how to fetch the next or the previous page (Relay
+// Cursor Connections). Every connection takes first and after to page forward and last and
+// before to page backward: first (or last) from 1 to 500, 50 when both are omitted; after and
+// before are cursors of the same list. A cursor stays valid while the list does not change;
+// an unknown cursor is an error (INVALID), except on lists ordered by ID, where the place it
+// would have is used.
 type PageInfo struct {
 	// Whether items follow this page.
 	HasNextPage bool `json:"hasNextPage"`
+	// Whether items precede this page.
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// The cursor of the first item on this page, to pass as before; null when the page is empty.
+	StartCursor *string `json:"startCursor,omitempty"`
 	// The cursor of the last item on this page, to pass as after; null when the page is empty.
 	EndCursor *string `json:"endCursor,omitempty"`
 }
@@ -214,6 +291,22 @@ type PostEdge struct {
 	Node   network.Post `json:"node"`
 }
 
+// How to order posts.
+type PostOrder struct {
+	Field     PostOrderField `json:"field"`
+	Direction OrderDirection `json:"direction"`
+}
+
+// Selects posts; the conditions given must all hold.
+type PostWhere struct {
+	// Posts at this party. An unknown party is an error (NOT_FOUND).
+	Party *string `json:"party,omitempty"`
+	// Posts of this office, in any of its gender forms.
+	Role *string `json:"role,omitempty"`
+	// Posts this person held.
+	Holder *string `json:"holder,omitempty"`
+}
+
 type RejectFactInput struct {
 	Relation string `json:"relation"`
 	Note     string `json:"note"`
@@ -233,6 +326,43 @@ type RelationEdge struct {
 	Node   graph.Relation `json:"node"`
 }
 
+// How to order relations.
+type RelationOrder struct {
+	Field     RelationOrderField `json:"field"`
+	Direction OrderDirection     `json:"direction"`
+}
+
+// Selects relations; the conditions given must all hold.
+type RelationWhere struct {
+	// The relation with this ID.
+	ID *string `json:"id,omitempty"`
+	// The relations with these IDs.
+	IDIn []string `json:"idIn,omitempty"`
+	// Relations of this type.
+	Type *graph.RelationType `json:"type,omitempty"`
+	// Relations of these types.
+	TypeIn []graph.RelationType `json:"typeIn,omitempty"`
+	// Relations from this entity (a symmetric relation matches in either order).
+	From *string `json:"from,omitempty"`
+	// Relations to this entity (a symmetric relation matches in either order).
+	To *string `json:"to,omitempty"`
+	// Relations with this entity at either end.
+	Entity *string `json:"entity,omitempty"`
+	// Relations whose ends are both of these types.
+	EntityTypeIn []graph.EntityType `json:"entityTypeIn,omitempty"`
+	// Relations stated by a release dated on or after this day (with until: within the interval).
+	Since *string `json:"since,omitempty"`
+	// Relations stated by a release dated on or before this day.
+	Until *string `json:"until,omitempty"`
+	// Relations among a Land, named by its ID ("state:bayern") or its ISO 3166-2 code
+	// ("DE-BY"), and the entities within one relation of it: those of network(where: {state}).
+	State *string `json:"state,omitempty"`
+	// Relations whose role contains this text, compared as search compares (HOLDS_ROLE).
+	RoleContains *string `json:"roleContains,omitempty"`
+	// Relations stated by at least this many releases.
+	MinWeight *int `json:"minWeight,omitempty"`
+}
+
 // A page of releases.
 type ReleaseConnection struct {
 	Edges    []ReleaseEdge `json:"edges"`
@@ -245,6 +375,28 @@ type ReleaseConnection struct {
 type ReleaseEdge struct {
 	Cursor string        `json:"cursor"`
 	Node   graph.Release `json:"node"`
+}
+
+// How to order releases.
+type ReleaseOrder struct {
+	Field     ReleaseOrderField `json:"field"`
+	Direction OrderDirection    `json:"direction"`
+}
+
+// Selects releases; the conditions given must all hold.
+type ReleaseWhere struct {
+	// The release with this ID.
+	ID *string `json:"id,omitempty"`
+	// The releases with these IDs.
+	IDIn []string `json:"idIn,omitempty"`
+	// Releases whose title contains this text, compared as search compares.
+	TitleContains *string `json:"titleContains,omitempty"`
+	// Releases dated on or after this day.
+	Since *string `json:"since,omitempty"`
+	// Releases dated on or before this day.
+	Until *string `json:"until,omitempty"`
+	// Releases naming the entity with this ID.
+	Mentions *string `json:"mentions,omitempty"`
 }
 
 type RenameEntityInput struct {
@@ -262,6 +414,128 @@ type RetypeEntityInput struct {
 type UndoCorrectionInput struct {
 	ID   string `json:"id"`
 	Note string `json:"note"`
+}
+
+// What to order co-members by.
+type CoMemberOrderField string
+
+const (
+	// The party's ID.
+	CoMemberOrderFieldID CoMemberOrderField = "ID"
+	// The number of organizations shared.
+	CoMemberOrderFieldCount CoMemberOrderField = "COUNT"
+)
+
+var AllCoMemberOrderField = []CoMemberOrderField{
+	CoMemberOrderFieldID,
+	CoMemberOrderFieldCount,
+}
+
+func (e CoMemberOrderField) IsValid() bool {
+	switch e {
+	case CoMemberOrderFieldID, CoMemberOrderFieldCount:
+		return true
+	}
+	return false
+}
+
+func (e CoMemberOrderField) String() string {
+	return string(e)
+}
+
+func (e *CoMemberOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CoMemberOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CoMemberOrderField", str)
+	}
+	return nil
+}
+
+func (e CoMemberOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CoMemberOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CoMemberOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What to order communities by.
+type CommunityOrderField string
+
+const (
+	// The number of the community.
+	CommunityOrderFieldID CommunityOrderField = "ID"
+	// The number of members.
+	CommunityOrderFieldSize CommunityOrderField = "SIZE"
+	// The number of relations within the community.
+	CommunityOrderFieldRelations CommunityOrderField = "RELATIONS"
+	// The number of relations leaving the community.
+	CommunityOrderFieldBoundary CommunityOrderField = "BOUNDARY"
+)
+
+var AllCommunityOrderField = []CommunityOrderField{
+	CommunityOrderFieldID,
+	CommunityOrderFieldSize,
+	CommunityOrderFieldRelations,
+	CommunityOrderFieldBoundary,
+}
+
+func (e CommunityOrderField) IsValid() bool {
+	switch e {
+	case CommunityOrderFieldID, CommunityOrderFieldSize, CommunityOrderFieldRelations, CommunityOrderFieldBoundary:
+		return true
+	}
+	return false
+}
+
+func (e CommunityOrderField) String() string {
+	return string(e)
+}
+
+func (e *CommunityOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CommunityOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CommunityOrderField", str)
+	}
+	return nil
+}
+
+func (e CommunityOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CommunityOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CommunityOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // Which end of its relations an entity is.
@@ -325,6 +599,517 @@ func (e Direction) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// What to order entities by.
+type EntityOrderField string
+
+const (
+	EntityOrderFieldID   EntityOrderField = "ID"
+	EntityOrderFieldName EntityOrderField = "NAME"
+	EntityOrderFieldType EntityOrderField = "TYPE"
+	// The number of relations in the whole graph.
+	EntityOrderFieldDegree EntityOrderField = "DEGREE"
+	// Betweenness centrality in the whole graph.
+	EntityOrderFieldBetweenness EntityOrderField = "BETWEENNESS"
+	// PageRank in the whole graph.
+	EntityOrderFieldPagerank EntityOrderField = "PAGERANK"
+)
+
+var AllEntityOrderField = []EntityOrderField{
+	EntityOrderFieldID,
+	EntityOrderFieldName,
+	EntityOrderFieldType,
+	EntityOrderFieldDegree,
+	EntityOrderFieldBetweenness,
+	EntityOrderFieldPagerank,
+}
+
+func (e EntityOrderField) IsValid() bool {
+	switch e {
+	case EntityOrderFieldID, EntityOrderFieldName, EntityOrderFieldType, EntityOrderFieldDegree, EntityOrderFieldBetweenness, EntityOrderFieldPagerank:
+		return true
+	}
+	return false
+}
+
+func (e EntityOrderField) String() string {
+	return string(e)
+}
+
+func (e *EntityOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = EntityOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid EntityOrderField", str)
+	}
+	return nil
+}
+
+func (e EntityOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *EntityOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e EntityOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What to order the holders of a post by.
+type HolderOrderField string
+
+const (
+	// The person's ID.
+	HolderOrderFieldID HolderOrderField = "ID"
+	// The date first named in the office; undated holders come last in either direction.
+	HolderOrderFieldFirstSeen HolderOrderField = "FIRST_SEEN"
+	// The date last named in the office; undated holders come last in either direction.
+	HolderOrderFieldLastSeen HolderOrderField = "LAST_SEEN"
+)
+
+var AllHolderOrderField = []HolderOrderField{
+	HolderOrderFieldID,
+	HolderOrderFieldFirstSeen,
+	HolderOrderFieldLastSeen,
+}
+
+func (e HolderOrderField) IsValid() bool {
+	switch e {
+	case HolderOrderFieldID, HolderOrderFieldFirstSeen, HolderOrderFieldLastSeen:
+		return true
+	}
+	return false
+}
+
+func (e HolderOrderField) String() string {
+	return string(e)
+}
+
+func (e *HolderOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = HolderOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid HolderOrderField", str)
+	}
+	return nil
+}
+
+func (e HolderOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *HolderOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e HolderOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What to order links by.
+type LinkOrderField string
+
+const (
+	// The related entity's ID.
+	LinkOrderFieldID LinkOrderField = "ID"
+	// The related entity's name.
+	LinkOrderFieldName LinkOrderField = "NAME"
+	// The number of releases stating the relation.
+	LinkOrderFieldWeight LinkOrderField = "WEIGHT"
+	// The date first stated; undated links come last in either direction.
+	LinkOrderFieldFirstSeen LinkOrderField = "FIRST_SEEN"
+	// The date last stated; undated links come last in either direction.
+	LinkOrderFieldLastSeen LinkOrderField = "LAST_SEEN"
+)
+
+var AllLinkOrderField = []LinkOrderField{
+	LinkOrderFieldID,
+	LinkOrderFieldName,
+	LinkOrderFieldWeight,
+	LinkOrderFieldFirstSeen,
+	LinkOrderFieldLastSeen,
+}
+
+func (e LinkOrderField) IsValid() bool {
+	switch e {
+	case LinkOrderFieldID, LinkOrderFieldName, LinkOrderFieldWeight, LinkOrderFieldFirstSeen, LinkOrderFieldLastSeen:
+		return true
+	}
+	return false
+}
+
+func (e LinkOrderField) String() string {
+	return string(e)
+}
+
+func (e *LinkOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = LinkOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid LinkOrderField", str)
+	}
+	return nil
+}
+
+func (e LinkOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *LinkOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e LinkOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What to order the nodes of a network by.
+type NetworkNodeOrderField string
+
+const (
+	NetworkNodeOrderFieldID   NetworkNodeOrderField = "ID"
+	NetworkNodeOrderFieldName NetworkNodeOrderField = "NAME"
+	NetworkNodeOrderFieldType NetworkNodeOrderField = "TYPE"
+	// The number of the network's relations at the node.
+	NetworkNodeOrderFieldDegree    NetworkNodeOrderField = "DEGREE"
+	NetworkNodeOrderFieldCommunity NetworkNodeOrderField = "COMMUNITY"
+)
+
+var AllNetworkNodeOrderField = []NetworkNodeOrderField{
+	NetworkNodeOrderFieldID,
+	NetworkNodeOrderFieldName,
+	NetworkNodeOrderFieldType,
+	NetworkNodeOrderFieldDegree,
+	NetworkNodeOrderFieldCommunity,
+}
+
+func (e NetworkNodeOrderField) IsValid() bool {
+	switch e {
+	case NetworkNodeOrderFieldID, NetworkNodeOrderFieldName, NetworkNodeOrderFieldType, NetworkNodeOrderFieldDegree, NetworkNodeOrderFieldCommunity:
+		return true
+	}
+	return false
+}
+
+func (e NetworkNodeOrderField) String() string {
+	return string(e)
+}
+
+func (e *NetworkNodeOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = NetworkNodeOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid NetworkNodeOrderField", str)
+	}
+	return nil
+}
+
+func (e NetworkNodeOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *NetworkNodeOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e NetworkNodeOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What to order the relations of a network by.
+type NetworkRelationOrderField string
+
+const (
+	NetworkRelationOrderFieldID   NetworkRelationOrderField = "ID"
+	NetworkRelationOrderFieldType NetworkRelationOrderField = "TYPE"
+	// The date first stated; undated relations come last in either direction.
+	NetworkRelationOrderFieldFirstSeen NetworkRelationOrderField = "FIRST_SEEN"
+	// The date last stated; undated relations come last in either direction.
+	NetworkRelationOrderFieldLastSeen NetworkRelationOrderField = "LAST_SEEN"
+	NetworkRelationOrderFieldWeight   NetworkRelationOrderField = "WEIGHT"
+)
+
+var AllNetworkRelationOrderField = []NetworkRelationOrderField{
+	NetworkRelationOrderFieldID,
+	NetworkRelationOrderFieldType,
+	NetworkRelationOrderFieldFirstSeen,
+	NetworkRelationOrderFieldLastSeen,
+	NetworkRelationOrderFieldWeight,
+}
+
+func (e NetworkRelationOrderField) IsValid() bool {
+	switch e {
+	case NetworkRelationOrderFieldID, NetworkRelationOrderFieldType, NetworkRelationOrderFieldFirstSeen, NetworkRelationOrderFieldLastSeen, NetworkRelationOrderFieldWeight:
+		return true
+	}
+	return false
+}
+
+func (e NetworkRelationOrderField) String() string {
+	return string(e)
+}
+
+func (e *NetworkRelationOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = NetworkRelationOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid NetworkRelationOrderField", str)
+	}
+	return nil
+}
+
+func (e NetworkRelationOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *NetworkRelationOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e NetworkRelationOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The direction of an orderBy input. Every list takes an orderBy input of its own type
+// (EntityOrder, RelationOrder, …) naming a field and a direction; ties are broken by ID,
+// ascending. Without orderBy a list has the order its description gives. Every list of a
+// type that can be filtered takes a where input of its own type (EntityWhere, RelationWhere,
+// ReleaseWhere, …): the conditions given must all hold, omitted ones select everything.
+type OrderDirection string
+
+const (
+	// Smallest first: A to Z, oldest first, lowest first.
+	OrderDirectionAsc OrderDirection = "ASC"
+	// Largest first: Z to A, newest first, highest first.
+	OrderDirectionDesc OrderDirection = "DESC"
+)
+
+var AllOrderDirection = []OrderDirection{
+	OrderDirectionAsc,
+	OrderDirectionDesc,
+}
+
+func (e OrderDirection) IsValid() bool {
+	switch e {
+	case OrderDirectionAsc, OrderDirectionDesc:
+		return true
+	}
+	return false
+}
+
+func (e OrderDirection) String() string {
+	return string(e)
+}
+
+func (e *OrderDirection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OrderDirection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OrderDirection", str)
+	}
+	return nil
+}
+
+func (e OrderDirection) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OrderDirection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OrderDirection) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What to order posts by.
+type PostOrderField string
+
+const (
+	// The party's ID, then the post's name.
+	PostOrderFieldParty PostOrderField = "PARTY"
+	// The post's name, then the party's ID.
+	PostOrderFieldName PostOrderField = "NAME"
+	// The number of holders.
+	PostOrderFieldHolders PostOrderField = "HOLDERS"
+)
+
+var AllPostOrderField = []PostOrderField{
+	PostOrderFieldParty,
+	PostOrderFieldName,
+	PostOrderFieldHolders,
+}
+
+func (e PostOrderField) IsValid() bool {
+	switch e {
+	case PostOrderFieldParty, PostOrderFieldName, PostOrderFieldHolders:
+		return true
+	}
+	return false
+}
+
+func (e PostOrderField) String() string {
+	return string(e)
+}
+
+func (e *PostOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PostOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PostOrderField", str)
+	}
+	return nil
+}
+
+func (e PostOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PostOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PostOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What to order relations by.
+type RelationOrderField string
+
+const (
+	RelationOrderFieldID   RelationOrderField = "ID"
+	RelationOrderFieldType RelationOrderField = "TYPE"
+	// The date first stated; relations no dated release states come last in either direction.
+	RelationOrderFieldFirstSeen RelationOrderField = "FIRST_SEEN"
+	// The date last stated; relations no dated release states come last in either direction.
+	RelationOrderFieldLastSeen   RelationOrderField = "LAST_SEEN"
+	RelationOrderFieldWeight     RelationOrderField = "WEIGHT"
+	RelationOrderFieldConfidence RelationOrderField = "CONFIDENCE"
+)
+
+var AllRelationOrderField = []RelationOrderField{
+	RelationOrderFieldID,
+	RelationOrderFieldType,
+	RelationOrderFieldFirstSeen,
+	RelationOrderFieldLastSeen,
+	RelationOrderFieldWeight,
+	RelationOrderFieldConfidence,
+}
+
+func (e RelationOrderField) IsValid() bool {
+	switch e {
+	case RelationOrderFieldID, RelationOrderFieldType, RelationOrderFieldFirstSeen, RelationOrderFieldLastSeen, RelationOrderFieldWeight, RelationOrderFieldConfidence:
+		return true
+	}
+	return false
+}
+
+func (e RelationOrderField) String() string {
+	return string(e)
+}
+
+func (e *RelationOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = RelationOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid RelationOrderField", str)
+	}
+	return nil
+}
+
+func (e RelationOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *RelationOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e RelationOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // How a release text is written.
 type ReleaseFormat string
 
@@ -378,6 +1163,65 @@ func (e *ReleaseFormat) UnmarshalJSON(b []byte) error {
 }
 
 func (e ReleaseFormat) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What to order releases by.
+type ReleaseOrderField string
+
+const (
+	ReleaseOrderFieldID    ReleaseOrderField = "ID"
+	ReleaseOrderFieldTitle ReleaseOrderField = "TITLE"
+	// The publication date; undated releases come last in either direction.
+	ReleaseOrderFieldDate ReleaseOrderField = "DATE"
+)
+
+var AllReleaseOrderField = []ReleaseOrderField{
+	ReleaseOrderFieldID,
+	ReleaseOrderFieldTitle,
+	ReleaseOrderFieldDate,
+}
+
+func (e ReleaseOrderField) IsValid() bool {
+	switch e {
+	case ReleaseOrderFieldID, ReleaseOrderFieldTitle, ReleaseOrderFieldDate:
+		return true
+	}
+	return false
+}
+
+func (e ReleaseOrderField) String() string {
+	return string(e)
+}
+
+func (e *ReleaseOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReleaseOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReleaseOrderField", str)
+	}
+	return nil
+}
+
+func (e ReleaseOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReleaseOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReleaseOrderField) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

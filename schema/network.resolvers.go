@@ -12,20 +12,16 @@ import (
 	"github.com/egovgraph/egovgraph/network"
 )
 
-func (r *networkResolver) Nodes(ctx context.Context, obj *network.Network, first *int, after *string) (*NetworkNodeConnection, error) {
-	p, err := pageOf(obj.Nodes, first, after, func(n network.Node) string { return n.ID })
-	if err != nil {
-		return nil, err
-	}
-	return networkNodeConnection(p), nil
+func (r *networkResolver) Nodes(ctx context.Context, obj *network.Network, orderBy *NetworkNodeOrder, first *int, after *string, last *int, before *string) (*NetworkNodeConnection, error) {
+	return networkNodeConnection(orderNodes(obj.Nodes, orderBy), win(first, after, last, before))
 }
 
-func (r *networkResolver) Edges(ctx context.Context, obj *network.Network, first *int, after *string) (*NetworkRelationConnection, error) {
-	p, err := pageOf(obj.Edges, first, after, func(e network.Edge) string { return e.ID })
-	if err != nil {
-		return nil, err
-	}
-	return networkRelationConnection(p), nil
+func (r *networkResolver) Relations(ctx context.Context, obj *network.Network, orderBy *NetworkRelationOrder, first *int, after *string, last *int, before *string) (*NetworkRelationConnection, error) {
+	return networkRelationConnection(orderEdges(obj.Edges, orderBy), win(first, after, last, before))
+}
+
+func (r *networkResolver) Edges(ctx context.Context, obj *network.Network, first *int, after *string, last *int, before *string) (*NetworkRelationConnection, error) {
+	return r.Relations(ctx, obj, nil, first, after, last, before)
 }
 
 func (r *networkRelationResolver) Role(ctx context.Context, obj *network.Edge) (*string, error) {
@@ -36,9 +32,14 @@ func (r *pathResolver) Length(ctx context.Context, obj *network.Path) (int, erro
 	return len(obj.Steps), nil
 }
 
-func (r *queryResolver) Network(ctx context.Context, filter *network.Filter, asOf *string) (*network.Network, error) {
+func (r *queryResolver) Network(ctx context.Context, where *network.Filter, filter *network.Filter, asOf *string) (*network.Network, error) {
 	var f network.Filter
-	if filter != nil {
+	switch {
+	case where != nil && filter != nil:
+		return nil, graph.Errorf(graph.EINVALID, "network: where and its deprecated name filter given both; give where")
+	case where != nil:
+		f = *where
+	case filter != nil:
 		f = *filter
 	}
 	f.AsOf = deref(asOf)
@@ -56,7 +57,7 @@ func (r *queryResolver) Network(ctx context.Context, filter *network.Filter, asO
 	return &net, nil
 }
 
-func (r *queryResolver) Path(ctx context.Context, from string, to string, maxDepth int, types []graph.RelationType, asOf *string, first *int, after *string) (*PathConnection, error) {
+func (r *queryResolver) Path(ctx context.Context, from string, to string, maxDepth int, types []graph.RelationType, asOf *string, first *int, after *string, last *int, before *string) (*PathConnection, error) {
 	v, err := memoFor(ctx).networkView(ctx)
 	if err != nil {
 		return nil, err
@@ -68,23 +69,16 @@ func (r *queryResolver) Path(ctx context.Context, from string, to string, maxDep
 	for _, p := range paths {
 		memoFor(ctx).prime(p.Nodes)
 	}
-	return pathConnection(paths, total, first, after)
+	return pathConnection(paths, total, win(first, after, last, before))
 }
 
-func (r *queryResolver) Changes(ctx context.Context, since *string, until *string, types []graph.RelationType, first *int, after *string) (*RelationConnection, error) {
-	p, err := page(first, after)
-	if err != nil {
-		return nil, err
-	}
-	v, err := memoFor(ctx).networkView(ctx)
-	if err != nil {
-		return nil, err
-	}
-	rs, err := v.Changes(network.ChangeQuery{Since: deref(since), Until: deref(until), Types: types, Page: p})
-	if err != nil {
-		return nil, err
-	}
-	return relationConnection(rs), nil
+func (r *queryResolver) Changes(ctx context.Context, since *string, until *string, types []graph.RelationType, where *RelationWhere, orderBy *RelationOrder, first *int, after *string, last *int, before *string) (*RelationConnection, error) {
+	q := network.ChangeQuery{Since: deref(since), Until: deref(until), Types: types}
+	return relations(ctx, relationQuery{where: where, orderBy: orderBy, window: win(first, after, last, before)}, false,
+		func(v *network.View, f graph.RelationFilter) (graph.Paged[graph.Relation], error) {
+			q.Page = f.Page
+			return v.Changes(q)
+		})
 }
 
 func (r *resolver) Network() NetworkResolver { return &networkResolver{r} }

@@ -39,7 +39,7 @@ type networkData struct {
 			PageInfo   pageInfo
 			Edges      []struct{ Node networkNode }
 		}
-		Edges struct {
+		Relations struct {
 			TotalCount int
 			Edges      []struct{ Node networkRelation }
 		}
@@ -50,17 +50,17 @@ func (d networkData) ids() (nodes, edges []string) {
 	for _, e := range d.Network.Nodes.Edges {
 		nodes = append(nodes, e.Node.ID)
 	}
-	for _, e := range d.Network.Edges.Edges {
+	for _, e := range d.Network.Relations.Edges {
 		edges = append(edges, e.Node.ID)
 	}
 	return nodes, edges
 }
 
 const networkQuery = `query($filter: NetworkFilter, $asOf: Date, $first: Int, $after: String) {
-	network(filter: $filter, asOf: $asOf) { version
+	network(where: $filter, asOf: $asOf) { version
 		nodes(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor }
 			edges { node { id type name degree community entity { aliases } } } }
-		edges(first: 500) { totalCount edges { node { id type from to role firstSeen lastSeen weight evidence { sentence } } } } } }`
+		relations(first: 500) { totalCount edges { node { id type from to role firstSeen lastSeen weight evidence { sentence } } } } } }`
 
 func TestNetwork(t *testing.T) {
 	h := MustHandler(t)
@@ -79,7 +79,7 @@ func TestNetwork(t *testing.T) {
 		{"a state by its ISO code, as of a day", map[string]any{"filter": map[string]any{"state": "DE-BY"}, "asOf": "2021-06-30"},
 			[]string{"state:bayern", "state:brandenburg", "topic:ein-und-auswanderung"},
 			[]string{coopBayernBrandenburg, worksBayern}},
-		{"types", map[string]any{"filter": map[string]any{"relationTypes": []string{"MEMBER_OF"}, "entityTypes": []string{"State", "Organization"}}},
+		{"types", map[string]any{"filter": map[string]any{"relationTypes": []string{"MEMBER_OF"}, "entityTypes": []string{"STATE", "ORGANIZATION"}}},
 			[]string{"org:govdigital", "state:bayern", "state:hessen"},
 			[]string{memberBayern, memberHessen}},
 		{"dates", map[string]any{"filter": map[string]any{"since": "2022-01-01", "until": nil}},
@@ -94,8 +94,8 @@ func TestNetwork(t *testing.T) {
 			if !reflect.DeepEqual(nodes, tt.nodes) || data.Network.Nodes.TotalCount != len(tt.nodes) {
 				t.Errorf("nodes: got %q (totalCount %d), want %q", nodes, data.Network.Nodes.TotalCount, tt.nodes)
 			}
-			if !reflect.DeepEqual(edges, tt.edges) || data.Network.Edges.TotalCount != len(tt.edges) {
-				t.Errorf("edges: got %q (totalCount %d), want %q", edges, data.Network.Edges.TotalCount, tt.edges)
+			if !reflect.DeepEqual(edges, tt.edges) || data.Network.Relations.TotalCount != len(tt.edges) {
+				t.Errorf("edges: got %q (totalCount %d), want %q", edges, data.Network.Relations.TotalCount, tt.edges)
 			}
 			if data.Network.Version == "" {
 				t.Error("network without version")
@@ -106,11 +106,11 @@ func TestNetwork(t *testing.T) {
 	var data networkData
 	MustQuery(t, h, networkQuery, nil, &data)
 	for _, e := range data.Network.Nodes.Edges {
-		if n := e.Node; n.ID == "state:bayern" && (n.Degree != 4 || n.Name != "Bayern" || n.Type != "State" || len(n.Entity.Aliases) != 1) {
+		if n := e.Node; n.ID == "state:bayern" && (n.Degree != 4 || n.Name != "Bayern" || n.Type != "STATE" || len(n.Entity.Aliases) != 1) {
 			t.Errorf("Bayern: got %+v, want degree 4, its name, type and alias", n)
 		}
 	}
-	for _, e := range data.Network.Edges.Edges {
+	for _, e := range data.Network.Relations.Edges {
 		r := e.Node
 		switch r.ID {
 		case memberBayern:
@@ -130,7 +130,7 @@ func TestNetwork(t *testing.T) {
 
 	// The membership as of 2021: one release.
 	MustQuery(t, h, networkQuery, map[string]any{"asOf": "2021-12-31"}, &data)
-	for _, e := range data.Network.Edges.Edges {
+	for _, e := range data.Network.Relations.Edges {
 		if r := e.Node; r.ID == memberBayern && (r.Weight != 1 || *r.LastSeen != "2021-07-22") {
 			t.Errorf("Bayern's membership as of 2021: got weight %d, last seen %s; want 1, 2021-07-22", r.Weight, *r.LastSeen)
 		}

@@ -19,23 +19,18 @@ func (r *evidenceResolver) Release(ctx context.Context, obj *graph.Evidence) (*g
 	return memoFor(ctx).release(ctx, obj.ReleaseID)
 }
 
-func (r *queryResolver) Relations(ctx context.Context, typeArg *graph.RelationType, from *string, to *string, since *string, until *string, asOf *string, first *int, after *string) (*RelationConnection, error) {
+func (r *queryResolver) Relations(ctx context.Context, where *RelationWhere, orderBy *RelationOrder, typeArg *graph.RelationType, from *string, to *string, since *string, until *string, asOf *string, first *int, after *string, last *int, before *string) (*RelationConnection, error) {
+	// The deprecated arguments select as they did; where's conditions hold as well.
 	f := graph.RelationFilter{From: deref(from), To: deref(to), Since: deref(since), Until: deref(until)}
 	if typeArg != nil {
 		f.Types = []graph.RelationType{*typeArg}
 	}
-	// The ends of the page are read in one call, not in batches that wait for each other.
-	return relations(ctx, f, asOf, first, after, func(ctx context.Context, f graph.RelationFilter) (graph.Paged[graph.Relation], error) {
-		rs, err := r.store.Relations(ctx, f)
-		if err == nil {
-			ends := make([]string, 0, 2*len(rs.Items))
-			for _, rel := range rs.Items {
-				ends = append(ends, rel.From, rel.To)
-			}
-			memoFor(ctx).preload(ctx, ends)
-		}
-		return rs, err
-	})
+	if f.From == "" && f.To == "" && where != nil {
+		// Start from the relations of an end where names: the view lists them without a scan.
+		f.From, f.To, f.Entity = deref(where.From), deref(where.To), deref(where.Entity)
+	}
+	return relations(ctx, relationQuery{base: f, where: where, orderBy: orderBy, asOf: asOf,
+		window: win(first, after, last, before)}, true, nil)
 }
 
 func (r *relationResolver) From(ctx context.Context, obj *graph.Relation) (*graph.Entity, error) {

@@ -35,16 +35,12 @@ func (r *queryResolver) Release(ctx context.Context, id string) (*graph.Release,
 	return rel, err
 }
 
-func (r *queryResolver) Releases(ctx context.Context, first *int, after *string) (*ReleaseConnection, error) {
-	p, err := page(first, after)
+func (r *queryResolver) Releases(ctx context.Context, where *ReleaseWhere, orderBy *ReleaseOrder, first *int, after *string, last *int, before *string) (*ReleaseConnection, error) {
+	list, _, err := r.releases.at(ctx)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := r.store.Releases(ctx, p)
-	if err != nil {
-		return nil, err
-	}
-	return releaseConnection(rs), nil
+	return releaseConnection(orderReleases(filter(list, where.matcher()), orderBy), win(first, after, last, before))
 }
 
 func (r *resolver) Fact() FactResolver { return &factResolver{r} }

@@ -41,6 +41,29 @@ func (r *queryResolver) Stats(ctx context.Context) (*graph.Stats, error) {
 	return &s, nil
 }
 
+func (r *queryResolver) Node(ctx context.Context, id string) (Node, error) {
+	n, err := node(ctx, id)
+	if graph.ErrorCode(err) == graph.ENOTFOUND {
+		return nil, nil
+	}
+	return n, err
+}
+
+func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]Node, error) {
+	if len(ids) > graph.MaxPageSize {
+		return nil, graph.Errorf(graph.EINVALID, "%d IDs: want at most %d", len(ids), graph.MaxPageSize)
+	}
+	out := make([]Node, len(ids))
+	for i, id := range ids {
+		n, err := r.Node(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = n
+	}
+	return out, nil
+}
+
 func (r *resolver) Query() QueryResolver { return &queryResolver{r} }
 
 type queryResolver struct{ *resolver }

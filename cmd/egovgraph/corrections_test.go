@@ -49,7 +49,7 @@ func TestCorrectionsSurviveReloadAndMoveBetweenStores(t *testing.T) {
 		map[string]any{"r": memberSachsen}), &made)
 	mustMutate(t, base, token, `mutation { addFact(input: {type: MEMBER_OF, from: "state:hessen", to: "org:govdigital", note: "Beitritt laut Pressemitteilung vom 15.03.2022"}) { correction { id } } }`, nil)
 	mustMutate(t, base, token, `mutation { renameEntity(input: {entity: "state:sachsen", name: "Freistaat Sachsen", note: "amtlicher Name"}) { correction { id } } }`, nil)
-	mustMutate(t, base, token, `mutation { retypeEntity(input: {entity: "topic:registermodernisierung", type: Project, note: "ein Vorhaben"}) { correction { id } } }`, nil)
+	mustMutate(t, base, token, `mutation { retypeEntity(input: {entity: "topic:registermodernisierung", type: PROJECT, note: "ein Vorhaben"}) { correction { id } } }`, nil)
 
 	const q = `{
 	  sachsen: entity(id: "state:sachsen") { name aliases }
@@ -61,7 +61,7 @@ func TestCorrectionsSurviveReloadAndMoveBetweenStores(t *testing.T) {
 		t.Helper()
 		r := postQuery(t, base, q, nil, nil)
 		got := strings.ReplaceAll(string(r.Data), `\u003e`, ">")
-		for _, want := range []string{`"name":"Freistaat Sachsen"`, `"aliases":["Sachsen"]`, `"type":"Project"`,
+		for _, want := range []string{`"name":"Freistaat Sachsen"`, `"aliases":["Sachsen"]`, `"type":"PROJECT"`,
 			memberHessen, `"correction":{"author":"carla","note":"Beitritt laut Pressemitteilung vom 15.03.2022","kind":"ADD_FACT"}`} {
 			if !strings.Contains(got, want) {
 				t.Errorf("%s: the answer lacks %s:\n%s", when, want, got)

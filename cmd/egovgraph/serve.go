@@ -261,6 +261,7 @@ func (s *server) routes() http.Handler {
 	opts.Analyzer = analyzer
 	opts.Ingest = s.ingest
 	r.With(s.authenticate).Handle("/graphql", schema.NewHandler(&s.store, opts))
+	r.Method(http.MethodGet, "/schema.graphql", schema.SDL())
 	r.Handle("/export/{format}", http.TimeoutHandler(export.NewHandler(analyzer, s.log), cmp.Or(s.opts.Timeout, schema.DefaultTimeout), "export timed out\n"))
 	// The dashboard always (it needs no introspection); the IDE unless -public.
 	pages := ui.Handler(s.ide)

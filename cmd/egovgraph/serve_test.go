@@ -169,8 +169,8 @@ func TestServeEndToEnd(t *testing.T) {
 	if r := postQuery(t, base, q, map[string]any{"id": "state:bayern"}, &got); len(r.Errors) > 0 {
 		t.Fatalf("errors: %+v", r.Errors)
 	}
-	if got.Entity.Name != "Bayern" || got.Entity.Type != "State" {
-		t.Fatalf("entity state:bayern = %+v, want Bayern (State)", got.Entity)
+	if got.Entity.Name != "Bayern" || got.Entity.Type != "STATE" {
+		t.Fatalf("entity state:bayern = %+v, want Bayern (STATE)", got.Entity)
 	}
 	sample, err := fs.ReadFile(samples.FS, "bayern-tritt-govdigital-bei.md")
 	if err != nil {

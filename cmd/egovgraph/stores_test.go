@@ -84,7 +84,7 @@ func TestStoresAnswerAlike(t *testing.T) {
 	queries := map[string]string{
 		"stats":    `{ stats { releases entities relations } }`,
 		"entities": `{ entities(first: 500) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id type name aliases } } } }`,
-		"states":   `{ entities(type: State, first: 5, after: "c3RhdGU6YmF5ZXJu") { totalCount edges { node { id } } } }`,
+		"states":   `{ entities(where: {type: STATE}, first: 5, after: "c3RhdGU6YmF5ZXJu") { totalCount edges { node { id } } } }`,
 		"relations": `{ relations(first: 500) { totalCount edges { node { id type from { id } to { id } role firstSeen lastSeen
 			confidence weight evidence { sentence date rule confidence release { id source title date } } } } } }`,
 		"membersSince": `{ relations(type: MEMBER_OF, since: "2019-01-01", until: "2023-12-31") { totalCount edges { node { id } } } }`,
