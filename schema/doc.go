@@ -1,8 +1,8 @@
 // Package schema serves the knowledge graph over GraphQL.
 //
 // The schema is written in SDL, one file per concept (entity.graphqls, relation.graphqls,
-// release.graphqls, network.graphqls, post.graphqls, analytics.graphqls, and
-// schema.graphqls for what spans them); gqlgen generates generated.go and models_gen.go
+// release.graphqls, network.graphqls, post.graphqls, analytics.graphqls,
+// subscription.graphqls, and schema.graphqls for what spans them); SDL serves it whole; gqlgen generates generated.go and models_gen.go
 // from it and binds the domain types of package graph and the results of package network.
 // The resolvers in <concept>.resolvers.go answer from a graph.Store, and the fields that
 // need the whole graph (network, path, changes, posts, analytics, and asOf) from the
@@ -20,15 +20,19 @@
 //	{
 //	  entity(id: "state:bayern") {
 //	    name
-//	    relations(types: [MEMBER_OF], direction: OUT) {
+//	    relations(where: {type: MEMBER_OF}, direction: OUT, orderBy: {field: FIRST_SEEN}) {
 //	      totalCount
 //	      edges { node { to { name } firstSeen evidence { sentence release { title date } } } }
 //	    }
 //	  }
 //	}
 //
-// Lists are Relay connections (edges { cursor node }, pageInfo { hasNextPage endCursor },
-// totalCount); pass endCursor as after for the next page. An error in the response carries
+// Entity, Relation and Release implement Relay's Node: node(id:) fetches any of them.
+// Lists are Relay connections (edges { cursor node }, pageInfo { hasNextPage
+// hasPreviousPage startCursor endCursor }, totalCount), paged by first/after or
+// last/before, filtered by a where input and ordered by an orderBy input of the list's
+// type; they are cut from lists held in memory (connection.go). Subscriptions
+// (releaseAdded, graphChanged) run over WebSocket, driven by the store's Version. An error in the response carries
 // extensions.code: NOT_FOUND, INVALID, CONFLICT or UNAVAILABLE for the errors of package
 // graph (an unknown entity, release or state summary is null, not an error; an unknown
 // entity that a path, posts or coMembership start from is NOT_FOUND), INTERNAL with the

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -23,6 +24,9 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/egovgraph/egovgraph/graph"
+	"github.com/egovgraph/egovgraph/graph/neo4j"
+	"github.com/egovgraph/egovgraph/graph/neo4j/neo4jtest"
+	"github.com/egovgraph/egovgraph/schema"
 )
 
 // operationsFile holds the README's example questions as named operations, for genqlient.
@@ -299,5 +303,65 @@ func TestClientSubscriptions(t *testing.T) {
 	postQuery(t, base, `{ network { version } }`, nil, &now)
 	if !slices.Equal(change.Releases, []string{release.Id}) || change.Version != now.Network.Version {
 		t.Errorf("graphChanged: got %s, want release %s and the graph's version %s", roundTripText(change), release.Id, now.Network.Version)
+	}
+}
+
+// TestClientSubscriptionsSeeAnotherWriter serves a Neo4j database and writes a release into
+// it through another connection, as another process would: the subscription sees it by the
+// database's version alone.
+func TestClientSubscriptionsSeeAnotherWriter(t *testing.T) {
+	server := neo4jtest.MustServer(t)
+	unlock, err := neo4jtest.Lock()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	server.MustWipe(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	served, err := neo4j.Open(ctx, neo4j.Config(server))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer served.Close()
+	srv := httptest.NewServer(schema.NewHandler(served, schema.Options{PollInterval: 100 * time.Millisecond}))
+	defer srv.Close()
+
+	ws := graphql.NewClientUsingWebSocket("ws"+strings.TrimPrefix(srv.URL, "http"), wsDialer{})
+	if _, err := ws.Start(ctx); err != nil {
+		t.Fatalf("connect: %v", err)
+	}
+	defer ws.Close()
+	added, _, err := ReleaseAdded(ctx, ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	writer, err := neo4j.Open(ctx, neo4j.Config(server))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	rel := graph.Release{
+		Source: "another-writer/sachsen-und-thueringen.md", Title: "Sachsen und Thüringen kooperieren", Date: "2024-05-06", Hash: "another-writer-1",
+		Entities: []graph.Entity{graph.NewEntity(graph.State, "Sachsen"), graph.NewEntity(graph.State, "Thüringen")},
+		Facts: []graph.Fact{{Type: graph.CooperatesWith, From: "state:sachsen", To: "state:thueringen",
+			Sentence: "Sachsen und Thüringen kooperieren.", Confidence: 0.9, Rule: "test"}},
+	}.WithID()
+	if _, err := writer.PutRelease(ctx, rel); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case msg := <-added:
+		if len(msg.Errors) > 0 || msg.Data == nil {
+			t.Fatalf("releaseAdded: %v", msg.Errors)
+		}
+		got := msg.Data.ReleaseAdded
+		t.Logf("releaseAdded: %s", roundTripText(got))
+		if got.Id != rel.ID || len(got.Facts) != 1 || got.Facts[0].To.Id != "state:thueringen" {
+			t.Errorf("releaseAdded: got %s, want %s with its fact", roundTripText(got), rel.ID)
+		}
+	case <-ctx.Done():
+		t.Fatal("no releaseAdded event within two minutes of the other writer's release")
 	}
 }
