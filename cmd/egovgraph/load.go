@@ -176,35 +176,12 @@ func loadInto(ctx context.Context, dst sink, inputs []input, stdout, stderr io.W
 		}
 		prefix := fmt.Sprintf("[%*d/%d] %s", width, i+1, len(inputs), in.source)
 		res, err := loadOne(ctx, dst, in)
-		if err != nil {
-			sum.failed++
-			fmt.Fprintf(stderr, "%s: error: %v\n", prefix, err)
-			continue
-		}
-		for _, n := range res.Notes {
-			fmt.Fprintln(stdout, n)
-		}
-		state := "loaded"
-		if res.Changed {
-			sum.loaded++
-		} else {
-			sum.unchanged++
-			state = "unchanged"
-		}
-		state += encodingNote(in)
-		sum.entities += res.Entities
-		sum.relations += res.Relations
-		date := res.Date
-		if date == "" {
-			date = "no date"
-		}
-		fmt.Fprintf(stdout, "%s: %s, %s, %d entities, %d relations\n", prefix, state, date, res.Entities, res.Relations)
+		sum.count(prefix, encodingNote(in), res, err, stdout, stderr)
 	}
 	sum.elapsed = time.Since(start)
 	return sum
 }
 
-// count adds what writing one release did to s and prints its progress line.
 // encodingNote says in what encoding in was read, when it was a file not in UTF-8.
 func encodingNote(in input) string {
 	if in.encoding != nil && *in.encoding != "" && *in.encoding != loaders.UTF8 {
@@ -213,6 +190,7 @@ func encodingNote(in input) string {
 	return ""
 }
 
+// count adds what writing one release did to s and prints its progress line.
 func (s *loadSummary) count(prefix, note string, res summary, err error, stdout, stderr io.Writer) {
 	if err != nil {
 		s.failed++
