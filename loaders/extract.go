@@ -28,8 +28,12 @@ func Extract(ctx context.Context, doc Document) (graph.Release, error) {
 // ExtractWith is Extract with the given model deciding the pairs a sentence names; with a
 // nil model the rules alone decide.
 func ExtractWith(ctx context.Context, doc Document, m *Model) (graph.Release, error) {
+	bodies := parts(doc.Body, maxPartBytes)
+	if len(bodies) == 0 {
+		bodies = []string{""} // a release of a headline alone
+	}
 	var rels []graph.Release
-	for i, body := range parts(doc.Body, maxPartBytes) {
+	for i, body := range bodies {
 		if err := ctx.Err(); err != nil {
 			return graph.Release{}, fmt.Errorf("extract %s: %w", doc.Source, err)
 		}
@@ -42,11 +46,6 @@ func ExtractWith(ctx context.Context, doc Document, m *Model) (graph.Release, er
 		x.run()
 		x.decide(m)
 		rels = append(rels, x.release())
-	}
-	if len(rels) == 0 {
-		x := newExtraction(doc, defaultGazetteer())
-		x.run()
-		return x.release(), nil
 	}
 	return mergeReleases(rels), nil
 }
