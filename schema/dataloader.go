@@ -113,30 +113,9 @@ func (m *memo) entityFrom(ctx context.Context, id string, batch bool) (*graph.En
 	}
 }
 
-// preload reads the entities with the given IDs that the request has not read yet, in one
-// store call per graph.MaxPageSize of them, so that the fields asking for them one by one
-// find them read: the ends of a page of relations read from the store.
-func (m *memo) preload(ctx context.Context, ids []string) {
-	var b entityBatch
-	m.mu.Lock()
-	for _, id := range ids {
-		if _, ok := m.entities[id]; ok {
-			continue
-		}
-		f := &fetch[graph.Entity]{done: make(chan struct{})}
-		m.entities[id] = f
-		b.ids = append(b.ids, id)
-		b.fetches = append(b.fetches, f)
-	}
-	m.mu.Unlock()
-	for i := 0; i < len(b.ids); i += graph.MaxPageSize {
-		j := min(i+graph.MaxPageSize, len(b.ids))
-		m.read(ctx, &entityBatch{ids: b.ids[i:j], fetches: b.fetches[i:j]})
-	}
-}
-
-// prime records entities that a resolver holds whole (those of Query.entities, a
-// neighborhood, a path), so that asking for them later reads nothing.
+// prime records entities that a resolver read whole from the store (those of
+// Query.search), so that asking for them later reads nothing. Those of the request's view
+// need no priming: the memo finds them there.
 func (m *memo) prime(es []graph.Entity) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

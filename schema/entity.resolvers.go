@@ -66,7 +66,7 @@ func (r *entityResolver) Centrality(ctx context.Context, obj *graph.Entity) (*ne
 }
 
 func (r *queryResolver) Entity(ctx context.Context, id string) (*graph.Entity, error) {
-	e, err := memoFor(ctx).entity(ctx, id)
+	e, err := memoFor(ctx).entityNow(ctx, id)
 	if graph.ErrorCode(err) == graph.ENOTFOUND {
 		return nil, nil
 	}
@@ -82,15 +82,7 @@ func (r *queryResolver) Entities(ctx context.Context, where *EntityWhere, orderB
 	if typeArg != nil {
 		list = filter(list, func(e graph.Entity) bool { return e.Type == *typeArg })
 	}
-	conn, err := entityList(v, list, where, orderBy, win(first, after, last, before), true)
-	if err == nil {
-		es := make([]graph.Entity, len(conn.Edges))
-		for i, e := range conn.Edges {
-			es[i] = e.Node
-		}
-		memoFor(ctx).prime(es)
-	}
-	return conn, err
+	return entityList(v, list, where, orderBy, win(first, after, last, before), true)
 }
 
 func (r *queryResolver) Search(ctx context.Context, text string, first int) ([]graph.Entity, error) {

@@ -66,9 +66,6 @@ func (r *queryResolver) Path(ctx context.Context, from string, to string, maxDep
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range paths {
-		memoFor(ctx).prime(p.Nodes)
-	}
 	return pathConnection(paths, total, win(first, after, last, before))
 }
 

@@ -133,16 +133,8 @@ func relations(ctx context.Context, q relationQuery, byID bool,
 	}
 	list = orderRelations(filter(list, keep), q.orderBy)
 	byID = byID && (q.orderBy == nil || q.orderBy.Field == RelationOrderFieldID && q.orderBy.Direction == OrderDirectionAsc)
-	conn, err := relationConnection(list, q.window, byID)
-	if err != nil {
-		return nil, err
-	}
-	rels := make([]graph.Relation, len(conn.Edges))
-	for i, e := range conn.Edges {
-		rels[i] = e.Node
-	}
-	primeEnds(ctx, v, rels)
-	return conn, nil
+	// The ends of the page need no read: the memo finds them in v, which it pinned.
+	return relationConnection(list, q.window, byID)
 }
 
 // relationByID returns the relation with the given ID from v, or an ENOTFOUND error.

@@ -1,11 +1,9 @@
 package schema
 
 import (
-	"context"
 	"log/slog"
 
 	"github.com/egovgraph/egovgraph/graph"
-	"github.com/egovgraph/egovgraph/network"
 )
 
 //go:generate go tool gqlgen generate --config gqlgen.yml
@@ -28,18 +26,4 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
-}
-
-// primeEnds primes the request's memo with the entities at the ends of relations, as v
-// holds them.
-func primeEnds(ctx context.Context, v *network.View, relations []graph.Relation) {
-	var es []graph.Entity
-	for _, r := range relations {
-		for _, id := range []string{r.From, r.To} {
-			if e, err := v.Entity(id); err == nil {
-				es = append(es, e)
-			}
-		}
-	}
-	memoFor(ctx).prime(es)
 }
