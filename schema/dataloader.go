@@ -4,33 +4,24 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"github.com/egovgraph/egovgraph/graph"
 	"github.com/egovgraph/egovgraph/network"
 )
 
-// batchWait is how long a batch of entity reads waits for another ID before it is sent,
-// and maxBatchWait how long it waits at most. gqlgen resolves the fields of a list's items
-// concurrently, so those asked at one level of a query arrive close together.
-const (
-	batchWait    = time.Millisecond
-	maxBatchWait = 10 * time.Millisecond
-)
-
-// memo is what one request shares between its resolvers. It reads the entities that
-// resolvers ask for one by one (Relation.from, Fact.to, …) in batches, one Entities call
-// per batchWait with up to graph.MaxPageSize IDs, and each entity and release once; the
-// entities that a list field returned whole are primed, and cost no read at all. It pins
-// the network.View of the graph's version on first use, so that every field of the
-// request answers from the same version and the store is asked for its version once.
+// memo is what one request shares between its resolvers. It reads each entity and release
+// once. The entities that resolvers ask for one by one (Fact.from, Fact.to) are read in
+// batches that a list claims before its items are resolved (see expect), so the number of
+// store calls follows from the query and the data, never from timing; the entities that
+// Query.search returned whole are primed, and cost no read at all. It pins the
+// network.View of the graph's version on first use, so that every field of the request
+// answers from the same version and the store is asked for its version once.
 type memo struct {
 	store    graph.Store
 	analyzer *network.Analyzer
 
 	mu       sync.Mutex
 	entities map[string]*fetch[graph.Entity]
-	pending  *entityBatch // the batch collecting IDs, if any
 	releases map[string]*fetch[graph.Release]
 
 	viewOnce sync.Once
@@ -40,17 +31,18 @@ type memo struct {
 	pinned atomic.Pointer[network.View]
 }
 
-// fetch is one read of the store, done when done is closed.
+// fetch is one read of the store, done when done is closed. An entity's fetch may belong
+// to a batch that is read when a field first asks for one of its entities.
 type fetch[T any] struct {
-	done chan struct{}
-	val  T
-	err  error
+	done  chan struct{}
+	val   T
+	err   error
+	batch *entityBatch
 }
 
-// entityBatch is the entity IDs to read in one call and the fetches waiting for them.
+// entityBatch is the entity IDs to read together and the fetches waiting for them.
 type entityBatch struct {
-	started time.Time
-	timer   *time.Timer
+	sent    bool // guarded by memo.mu
 	ids     []string
 	fetches []*fetch[graph.Entity]
 }
@@ -71,19 +63,9 @@ func withMemo(ctx context.Context, store graph.Store, analyzer *network.Analyzer
 func memoFor(ctx context.Context) *memo { return ctx.Value(memoKey{}).(*memo) }
 
 // entity returns the entity with the given ID: from the view of the graph, once the
-// request uses one, or else read in a batch with the others asked for at about the same
-// time.
+// request uses one, or else from the store, read with the batch that claimed it, if any,
+// or alone.
 func (m *memo) entity(ctx context.Context, id string) (*graph.Entity, error) {
-	return m.entityFrom(ctx, id, true)
-}
-
-// entityNow is entity for a field asked alone, such as Query.entity: an entity not at hand
-// is read at once instead of waiting for others to batch with.
-func (m *memo) entityNow(ctx context.Context, id string) (*graph.Entity, error) {
-	return m.entityFrom(ctx, id, false)
-}
-
-func (m *memo) entityFrom(ctx context.Context, id string, batch bool) (*graph.Entity, error) {
 	if v := m.pinned.Load(); v != nil {
 		if e, ok := v.Lookup(id); ok {
 			return e, nil
@@ -91,16 +73,21 @@ func (m *memo) entityFrom(ctx context.Context, id string, batch bool) (*graph.En
 	}
 	m.mu.Lock()
 	f, ok := m.entities[id]
-	if !ok {
+	var send *entityBatch
+	switch {
+	case !ok:
 		f = &fetch[graph.Entity]{done: make(chan struct{})}
 		m.entities[id] = f
-		if batch {
-			m.enqueue(ctx, id, f)
-		}
+		send = &entityBatch{ids: []string{id}, fetches: []*fetch[graph.Entity]{f}}
+	case f.batch != nil && !f.batch.sent:
+		send = f.batch
+	}
+	if send != nil {
+		send.sent = true
 	}
 	m.mu.Unlock()
-	if !ok && !batch {
-		m.read(ctx, &entityBatch{ids: []string{id}, fetches: []*fetch[graph.Entity]{f}})
+	if send != nil {
+		m.read(ctx, send)
 	}
 	select {
 	case <-f.done:
@@ -113,6 +100,43 @@ func (m *memo) entityFrom(ctx context.Context, id string, batch bool) (*graph.En
 	}
 }
 
+// expect claims the entities with the given IDs that the request has not read or claimed
+// yet for one batch, read in one store call per graph.MaxPageSize of them when a field
+// first asks for one of them, and not at all if none does. A list calls it before its
+// items are resolved, with the IDs that the items' fields will ask for: the ends of the
+// facts of a page of releases.
+func (m *memo) expect(ids []string) {
+	v := m.pinned.Load()
+	b := &entityBatch{}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, id := range ids {
+		if _, ok := m.entities[id]; ok {
+			continue
+		}
+		if v != nil {
+			if _, ok := v.Lookup(id); ok {
+				continue
+			}
+		}
+		f := &fetch[graph.Entity]{done: make(chan struct{}), batch: b}
+		m.entities[id] = f
+		b.ids = append(b.ids, id)
+		b.fetches = append(b.fetches, f)
+	}
+}
+
+// expectFacts claims the entities at the ends of the facts of releases (see expect).
+func (m *memo) expectFacts(releases ...graph.Release) {
+	var ids []string
+	for _, r := range releases {
+		for _, f := range r.Facts {
+			ids = append(ids, f.From, f.To)
+		}
+	}
+	m.expect(ids)
+}
+
 // prime records entities that a resolver read whole from the store (those of
 // Query.search), so that asking for them later reads nothing. Those of the request's view
 // need no priming: the memo finds them there.
@@ -120,7 +144,7 @@ func (m *memo) prime(es []graph.Entity) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	for _, e := range es {
-		if _, ok := m.entities[e.ID]; !ok {
+		if f, ok := m.entities[e.ID]; !ok || f.batch != nil && !f.batch.sent {
 			f := &fetch[graph.Entity]{done: make(chan struct{}), val: e}
 			close(f.done)
 			m.entities[e.ID] = f
@@ -128,51 +152,23 @@ func (m *memo) prime(es []graph.Entity) {
 	}
 }
 
-// enqueue adds id to the pending batch, starting one when there is none. A batch is sent
-// when no ID has joined it for batchWait, after maxBatchWait, or when it is full. The
-// caller holds m.mu.
-func (m *memo) enqueue(ctx context.Context, id string, f *fetch[graph.Entity]) {
-	b := m.pending
-	if b == nil {
-		b = &entityBatch{started: time.Now()}
-		m.pending = b
-		b.timer = time.AfterFunc(batchWait, func() { m.flush(ctx, b) })
-	}
-	b.ids = append(b.ids, id)
-	b.fetches = append(b.fetches, f)
-	switch {
-	case len(b.ids) == graph.MaxPageSize:
-		m.pending = nil
-		b.timer.Stop()
-		go m.read(ctx, b)
-	case time.Since(b.started) < maxBatchWait:
-		b.timer.Reset(batchWait)
-	}
-}
-
-// flush sends b unless it was sent already.
-func (m *memo) flush(ctx context.Context, b *entityBatch) {
-	m.mu.Lock()
-	due := m.pending == b
-	if due {
-		m.pending = nil
-	}
-	m.mu.Unlock()
-	if due {
-		m.read(ctx, b)
-	}
-}
-
-// read reads the entities of b in one call and hands each to its fetch; an ID the store
-// does not hold is ENOTFOUND.
+// read reads the entities of b, in one call per graph.MaxPageSize of them, and hands each
+// to its fetch; an ID the store does not hold is ENOTFOUND.
 func (m *memo) read(ctx context.Context, b *entityBatch) {
-	page, err := m.store.Entities(ctx, graph.EntityFilter{IDs: b.ids})
+	for i := 0; i < len(b.ids); i += graph.MaxPageSize {
+		j := min(i+graph.MaxPageSize, len(b.ids))
+		m.readPage(ctx, b.ids[i:j], b.fetches[i:j])
+	}
+}
+
+func (m *memo) readPage(ctx context.Context, ids []string, fetches []*fetch[graph.Entity]) {
+	page, err := m.store.Entities(ctx, graph.EntityFilter{IDs: ids})
 	found := make(map[string]graph.Entity, len(page.Items))
 	for _, e := range page.Items {
 		found[e.ID] = e
 	}
-	for i, id := range b.ids {
-		f := b.fetches[i]
+	for i, id := range ids {
+		f := fetches[i]
 		switch e, ok := found[id]; {
 		case err != nil:
 			f.err = err

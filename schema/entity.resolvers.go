@@ -66,7 +66,7 @@ func (r *entityResolver) Centrality(ctx context.Context, obj *graph.Entity) (*ne
 }
 
 func (r *queryResolver) Entity(ctx context.Context, id string) (*graph.Entity, error) {
-	e, err := memoFor(ctx).entityNow(ctx, id)
+	e, err := memoFor(ctx).entity(ctx, id)
 	if graph.ErrorCode(err) == graph.ENOTFOUND {
 		return nil, nil
 	}

@@ -44,6 +44,7 @@ type ResolverRoot interface {
 	Post() PostResolver
 	Query() QueryResolver
 	Relation() RelationResolver
+	Release() ReleaseResolver
 	StateSummary() StateSummaryResolver
 	Subscription() SubscriptionResolver
 }
@@ -529,6 +530,9 @@ type RelationResolver interface {
 	From(ctx context.Context, obj *graph.Relation) (*graph.Entity, error)
 	To(ctx context.Context, obj *graph.Relation) (*graph.Entity, error)
 	Role(ctx context.Context, obj *graph.Relation) (*string, error)
+}
+type ReleaseResolver interface {
+	Facts(ctx context.Context, obj *graph.Release) ([]graph.Fact, error)
 }
 type StateSummaryResolver interface {
 	Partners(ctx context.Context, obj *network.Summary, orderBy *LinkOrder, first *int, after *string, last *int, before *string) (*LinkConnection, error)
@@ -10595,7 +10599,7 @@ func (ec *executionContext) _Release_facts(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Release_facts(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Facts, nil
+			return ec.Resolvers.Release().Facts(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []graph.Fact) graphql.Marshaler {
@@ -10609,8 +10613,8 @@ func (ec *executionContext) fieldContext_Release_facts(_ context.Context, field 
 	fc = &graphql.FieldContext{
 		Object:     "Release",
 		Field:      field,
-		IsMethod:   false,
-		IsResolver: false,
+		IsMethod:   true,
+		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Fact(ctx, field)
 		},
@@ -16083,33 +16087,34 @@ func (ec *executionContext) _Release(ctx context.Context, sel ast.SelectionSet, 
 		case "id":
 			out.Values[i] = ec._Release_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "title":
 			out.Values[i] = ec._Release_title(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "date":
 			out.Values[i] = ec._Release_date(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "source":
 			out.Values[i] = ec._Release_source(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "entities":
 			out.Values[i] = ec._Release_entities(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "facts":
-			out.Values[i] = ec._Release_facts(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Release_facts(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

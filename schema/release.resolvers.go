@@ -40,9 +40,28 @@ func (r *queryResolver) Releases(ctx context.Context, where *ReleaseWhere, order
 	if err != nil {
 		return nil, err
 	}
-	return releaseConnection(orderReleases(filter(list, where.matcher()), orderBy), win(first, after, last, before))
+	conn, err := releaseConnection(orderReleases(filter(list, where.matcher()), orderBy), win(first, after, last, before))
+	if err == nil {
+		// One batch for the ends of the facts of the whole page, not one per release.
+		page := make([]graph.Release, len(conn.Edges))
+		for i, e := range conn.Edges {
+			page[i] = e.Node
+		}
+		memoFor(ctx).expectFacts(page...)
+	}
+	return conn, err
+}
+
+func (r *releaseResolver) Facts(ctx context.Context, obj *graph.Release) ([]graph.Fact, error) {
+	memoFor(ctx).expectFacts(*obj)
+	return obj.Facts, nil
 }
 
 func (r *resolver) Fact() FactResolver { return &factResolver{r} }
 
-type factResolver struct{ *resolver }
+func (r *resolver) Release() ReleaseResolver { return &releaseResolver{r} }
+
+type (
+	factResolver    struct{ *resolver }
+	releaseResolver struct{ *resolver }
+)
