@@ -77,7 +77,9 @@ func (in *ingester) put(ctx context.Context, doc loaders.Document) (summary, err
 
 // putBatch writes the releases rels, extracted from files, in one transaction, as put
 // writes each, and returns a summary of each. When the batch fails it writes them again
-// one at a time, so that one bad release loses nothing else; errs holds what failed.
+// one at a time, so that one bad release loses nothing else; errs holds what failed. When
+// the store does not answer or takes no write, errs holds a *storeDownError from the first
+// release not written on.
 func (in *ingester) putBatch(ctx context.Context, rels []graph.Release) (sums []summary, errs []error) {
 	sums, errs = make([]summary, len(rels)), make([]error, len(rels))
 	var notes []string
@@ -113,6 +115,14 @@ func (in *ingester) putBatch(ctx context.Context, rels []graph.Release) (sums []
 			wctx, cancel := context.WithTimeout(ctx, in.timeout)
 			c, err := in.store.PutRelease(wctx, rel)
 			cancel()
+			if graph.ErrorCode(err) == graph.EUNAVAILABLE && ctx.Err() == nil {
+				// The store takes no write (Neo4j gone, a full disk, a read-only data
+				// file): the releases after this one would fail alike.
+				for j := i; j < len(rels); j++ {
+					errs[j] = &storeDownError{err}
+				}
+				break
+			}
 			if err != nil {
 				errs[i] = fmt.Errorf("write: %w", err)
 				continue

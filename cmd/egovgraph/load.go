@@ -260,17 +260,18 @@ func loadBatches(ctx context.Context, in *ingester, inputs []input, stdout, stde
 			rels[i] = x.rel
 		}
 		sums, errs := in.putBatch(ctx, rels)
-		if errors.As(errs[0], &down) {
-			sum.failed += len(inputs) - done
-			fmt.Fprintf(stderr, "[%*d/%d] %s: error: %v; %d of %d files not loaded (loading again resumes)\n",
-				width, done+1, len(inputs), batch[0].in.source, down, len(inputs)-done, len(inputs))
-			done = len(inputs)
-			sum.storeDown = true
-			batch = batch[:0]
-			stopExtract()
-			return
-		}
 		for i, x := range batch {
+			if errors.As(errs[i], &down) {
+				left := len(inputs) - done
+				sum.failed += left
+				fmt.Fprintf(stderr, "[%*d/%d] %s: error: %v; %d of %d files not loaded (loading again resumes)\n",
+					width, done+1, len(inputs), x.in.source, down, left, len(inputs))
+				done = len(inputs)
+				sum.storeDown = true
+				batch = batch[:0]
+				stopExtract()
+				return
+			}
 			sum.count(prefix(x), encodingNote(x.in), sums[i], errs[i], stdout, stderr)
 		}
 		batch = batch[:0]

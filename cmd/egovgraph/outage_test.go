@@ -3,16 +3,21 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/egovgraph/egovgraph/graph"
+	"github.com/egovgraph/egovgraph/graph/bolt"
 	"github.com/egovgraph/egovgraph/graph/neo4j"
 	"github.com/egovgraph/egovgraph/graph/neo4j/neo4jtest"
 )
@@ -194,4 +199,110 @@ func TestLoadStopsWhenNeo4jGoesDown(t *testing.T) {
 	if err != nil || st.Releases != len(inputs) {
 		t.Errorf("after the second load the store holds %+v (%v), want %d releases", st, err, len(inputs))
 	}
+}
+
+// mustTool returns the path of the command name, or ends t: skipped where it is missing,
+// failed with CI=true.
+func mustTool(t *testing.T, name, why string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s not found (util-linux), and %s; with CI=true that is a failure", name, why)
+		}
+		t.Skipf("%s not found (util-linux), and %s", name, why)
+	}
+	return path
+}
+
+// loadLimited runs "egovgraph load" with args through the command wrap (such as prlimit)
+// and returns its exit status, its progress lines and its lines on stderr.
+func loadLimited(t *testing.T, wrap []string, args ...string) (code int, loaded int, errLines []string) {
+	t.Helper()
+	argv := append(append(wrap, mustBinary(t), "load"), args...)
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Env = append(os.Environ(), "NEO4J_URI=", "NEO4J_PASSWORD=")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatal(err)
+	}
+	for line := range strings.SplitSeq(stdout.String(), "\n") {
+		if strings.HasPrefix(line, "[") && strings.Contains(line, ": loaded") {
+			loaded++
+		}
+	}
+	if s := strings.TrimSpace(stderr.String()); s != "" {
+		errLines = strings.Split(s, "\n")
+	}
+	return cmd.ProcessState.ExitCode(), loaded, errLines
+}
+
+// TestLoadWhenTheDataDirectoryTakesNoWrite loads into an embedded store whose data file
+// cannot grow past 512 KiB (RLIMIT_FSIZE stands in for a full disk: the write fails with
+// EFBIG where a full disk gives ENOSPC), then into a read-only data directory, as a process
+// without the capabilities that let root write anyway. Each time the load stops with one
+// line naming the data directory and the reason and exits 1; the store opens and holds
+// exactly the releases written before, whole; loading again completes it.
+func TestLoadWhenTheDataDirectoryTakesNoWrite(t *testing.T) {
+	prlimit := mustTool(t, "prlimit", "the full-disk test limits the file size with it")
+	dir := mustSyntheticDir(t, crashReleases)
+	baseline, want := mustBaseline(t, dir)
+	data := t.TempDir()
+	dbPath := filepath.Join(data, "egovgraph.db")
+	holds := func(what string, n int) {
+		t.Helper()
+		s, err := bolt.Open(dbPath)
+		if err != nil {
+			t.Fatalf("%s: the store does not open: %v", what, err)
+		}
+		defer s.Close()
+		if got := checkWhole(t, s, baseline); got != n {
+			t.Errorf("%s: the store holds %d releases, want the %d written before", what, got, n)
+		}
+	}
+
+	code, loaded, lines := loadLimited(t, []string{prlimit, "--fsize=524288", "--"}, "-data", data, dir)
+	t.Logf("full disk: exit %d, %d loaded: %q", code, loaded, lines)
+	if loaded == 0 || loaded == crashReleases {
+		t.Fatalf("full disk: %d of %d releases loaded, want some but not all (is 512 KiB still the right limit?)", loaded, crashReleases)
+	}
+	if code != 1 || len(lines) != 1 || !strings.Contains(lines[0], "data directory "+data) || !strings.Contains(lines[0], "file too large") {
+		t.Errorf("full disk: exit %d, stderr %q; want 1 and one line naming %s and the reason", code, lines, data)
+	}
+	holds("after the full disk", loaded)
+
+	// Root writes to read-only files: drop its capabilities, or be another user.
+	var wrap []string
+	if os.Geteuid() == 0 {
+		wrap = []string{mustTool(t, "setpriv", "the read-only test runs load without root's capabilities with it"),
+			"--bounding-set=-all", "--inh-caps=-all", "--"}
+	}
+	for path, mode := range map[string]os.FileMode{dbPath: 0o444, data: 0o555} {
+		if err := os.Chmod(path, mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	restore := func() {
+		os.Chmod(data, 0o755)
+		os.Chmod(dbPath, 0o600)
+	}
+	t.Cleanup(restore)
+	code, n, lines := loadLimited(t, wrap, "-data", data, dir)
+	t.Logf("read-only: exit %d: %q", code, lines)
+	if code != 1 || n != 0 || len(lines) != 1 || !strings.Contains(lines[0], "data directory "+data) || !strings.Contains(lines[0], "permission denied") {
+		t.Errorf("read-only: exit %d, %d loaded, stderr %q; want 1, none and one line naming %s and the reason", code, n, lines, data)
+	}
+	restore()
+	holds("after the read-only data directory", loaded)
+
+	checkReload(t, []string{"-data", data, dir}, func() graph.Store {
+		s, err := bolt.Open(dbPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}, want)
 }

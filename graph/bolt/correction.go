@@ -39,10 +39,7 @@ func (s *Store) PutCorrection(ctx context.Context, c graph.Correction) (bool, er
 	if c.Kind == graph.Undo && !known(c.Undoes) {
 		return false, graph.Errorf(graph.ENOTFOUND, "no correction %q to undo", c.Undoes)
 	}
-	err = s.db.Update(func(tx *bbolt.Tx) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	err = s.update(ctx, func(tx *bbolt.Tx) error {
 		if err := tx.Bucket(correctionsBucket).Put([]byte(c.ID), data); err != nil {
 			return err
 		}

@@ -70,11 +70,7 @@ func (s *Store) PutReleases(ctx context.Context, rs []graph.Release) ([]bool, er
 	if !slices.Contains(changed, true) {
 		return changed, nil
 	}
-	err := s.db.Update(func(tx *bbolt.Tx) error {
-		// The last moment a cancellation can stop the write.
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	err := s.update(ctx, func(tx *bbolt.Tx) error {
 		for i, r := range rs {
 			if !changed[i] {
 				continue
@@ -120,10 +116,7 @@ func (s *Store) DeleteRelease(ctx context.Context, id string) error {
 	if s.raw[id] == nil {
 		return graph.Errorf(graph.ENOTFOUND, "no release %q", id)
 	}
-	err := s.db.Update(func(tx *bbolt.Tx) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	err := s.update(ctx, func(tx *bbolt.Tx) error {
 		if err := tx.Bucket(releasesBucket).Delete([]byte(id)); err != nil {
 			return err
 		}

@@ -7,10 +7,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	bbolt "go.etcd.io/bbolt"
@@ -110,10 +113,44 @@ func openDB(path string) (db *bbolt.DB, err error) {
 		return nil, graph.Errorf(graph.EUNAVAILABLE, "open %s: the data file is in use by another process", path)
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum), errors.Is(err, berrors.ErrVersionMismatch):
 		return nil, fmt.Errorf("open %s: data file is corrupt or not a bbolt database: %w", path, err)
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		return nil, fileError(path, "open %s for writing", err)
 	case err != nil:
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return db, nil
+}
+
+// fileError returns err, which the file system gave for the data file at path, as an
+// EUNAVAILABLE error naming the data directory, what failed and the reason, as in "data
+// directory /srv/egovgraph: cannot write egovgraph.db: no space left on device".
+func fileError(path, what string, err error) error {
+	reason := err.Error()
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		reason = pe.Err.Error()
+	}
+	return graph.Errorf(graph.EUNAVAILABLE, "data directory %s: cannot "+what+": %s",
+		filepath.Dir(path), filepath.Base(path), reason)
+}
+
+// update runs fn in a write transaction, unless ctx is done. An error that neither fn nor
+// ctx gave comes from the data file failing to take the write (a full disk, a file that
+// became read-only): it is a fileError, since no write will succeed until someone makes room
+// or changes the permissions, and the data file keeps what it held before.
+func (s *Store) update(ctx context.Context, fn func(tx *bbolt.Tx) error) error {
+	var fnErr error
+	err := s.db.Update(func(tx *bbolt.Tx) error {
+		// The last moment a cancellation can stop the write.
+		if fnErr = ctx.Err(); fnErr != nil {
+			return fnErr
+		}
+		fnErr = fn(tx)
+		return fnErr
+	})
+	if err != nil && fnErr == nil {
+		return fileError(s.path, "write %s", err)
+	}
+	return err
 }
 
 // init checks or writes the schema version, reads the graph's version and builds the index
