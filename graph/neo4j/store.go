@@ -85,9 +85,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	cfg = cfg.withDefaults()
 	d, err := driver.NewDriverWithContext(cfg.URI, driver.BasicAuth(cfg.User, cfg.Password, ""), func(c *config.Config) {
 		// A server that is down answers a connection attempt at once with a refusal; the
-		// driver's default is to retry for 30 s, and every request waited that long.
-		// Retry for a second, then say the store is unavailable.
-		c.MaxTransactionRetryTime = time.Second
+		// driver's default is to retry for 30 s, and every request waited that long. Its
+		// retries sleep 2 s before the second attempt whatever their limit: execute
+		// retries instead (see retryDelay), and the driver not at all.
+		c.MaxTransactionRetryTime = 0
 		c.SocketConnectTimeout = time.Second
 	})
 	if err != nil {
@@ -156,6 +157,8 @@ func (s *Store) write(ctx context.Context, op string, work func(tx driver.Manage
 	return s.execute(ctx, op, driver.AccessModeWrite, work)
 }
 
+// execute runs work in one managed transaction, and again after a failure that may pass
+// (see retryDelay) for up to retryTime in all.
 func (s *Store) execute(ctx context.Context, op string, mode driver.AccessMode, work func(tx driver.ManagedTransaction) error) (err error) {
 	session := s.driver.NewSession(ctx, driver.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: mode})
 	defer func() {
@@ -164,10 +167,24 @@ func (s *Store) execute(ctx context.Context, op string, mode driver.AccessMode, 
 		}
 	}()
 	fn := func(tx driver.ManagedTransaction) (any, error) { return nil, work(tx) }
-	if mode == driver.AccessModeRead {
-		_, err = session.ExecuteRead(ctx, fn)
-	} else {
-		_, err = session.ExecuteWrite(ctx, fn)
+	start := time.Now()
+	for attempt := 0; ; attempt++ {
+		if mode == driver.AccessModeRead {
+			_, err = session.ExecuteRead(ctx, fn)
+		} else {
+			_, err = session.ExecuteWrite(ctx, fn)
+		}
+		if err == nil || ctx.Err() != nil {
+			break
+		}
+		delay, ok := retryDelay(err, attempt)
+		if !ok || time.Since(start)+delay > retryTime {
+			break
+		}
+		select {
+		case <-time.After(delay):
+		case <-ctx.Done():
+		}
 	}
 	return s.translate(ctx, op, err)
 }
@@ -199,8 +216,11 @@ func (s *Store) Stats(ctx context.Context) (graph.Stats, error) {
 
 // Ping reports an EUNAVAILABLE error when the database does not answer a query.
 func (s *Store) Ping(ctx context.Context) error {
-	_, err := driver.ExecuteQuery(ctx, s.driver, "RETURN 1", nil, driver.EagerResultTransformer,
-		driver.ExecuteQueryWithDatabase(s.cfg.Database), driver.ExecuteQueryWithReadersRouting())
+	// Through execute: a connection the server closed when it restarted is not an outage.
+	err := s.read(ctx, "ping", func(tx driver.ManagedTransaction) error {
+		_, err := single(ctx, tx, "RETURN 1", nil)
+		return err
+	})
 	if err == nil {
 		return nil
 	}
