@@ -2,14 +2,20 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"fmt"
+	"math/rand/v2"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/egovgraph/egovgraph/graph"
 	"github.com/egovgraph/egovgraph/graph/bolt"
@@ -118,9 +124,13 @@ func mustBaseline(t *testing.T, dir string) (graph.Store, graph.Stats) {
 }
 
 // TestLoadSurvivesSIGKILL kills "egovgraph load" at several points of a load of a few
-// hundred releases, into the embedded store and into Neo4j: the store opens, holds only
-// whole releases, and loading again gives exactly the store of an uninterrupted load.
+// hundred releases, into the embedded store and into Neo4j, and kills a Neo4j of its own
+// during a load: the store opens (Neo4j after a restart), holds only whole releases, and
+// loading again gives exactly the store of an uninterrupted load. The load whose Neo4j died
+// stops with one line.
 func TestLoadSurvivesSIGKILL(t *testing.T) {
+	// The Neo4j to kill starts while the other stores are tested.
+	scratch := startScratchNeo4j(t)
 	dir := mustSyntheticDir(t, crashReleases)
 	baseline, want := mustBaseline(t, dir)
 	if want.Releases != crashReleases {
@@ -181,6 +191,177 @@ func TestLoadSurvivesSIGKILL(t *testing.T) {
 		}
 		checkReload(t, args, open, want)
 	})
+
+	t.Run("neo4j killed", func(t *testing.T) {
+		n := scratch.mustStarted(t)
+		args := []string{"-store", "neo4j", "-neo4j-uri", n.URI, "-neo4j-user", n.User,
+			"-neo4j-password", n.Password, "-neo4j-database", n.Database, dir}
+		open := func() graph.Store {
+			s, err := neo4j.Open(context.Background(), neo4j.Config(n.Server))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}
+		code, printed, lines := loadNeo4jKilled(t, n, 100, args...)
+		t.Logf("Neo4j killed after %d lines: load exit %d, %d lines printed: %q", 100, code, printed, lines)
+		if code != 1 || len(lines) != 1 || !strings.Contains(lines[0], "the store is unavailable") || !strings.Contains(lines[0], "loading again resumes") {
+			t.Errorf("load: exit %d, stderr %q; want 1 and one line saying the store is unavailable", code, lines)
+		}
+		if err := n.start(); err != nil {
+			t.Fatalf("restart: %v", err)
+		}
+		s := open()
+		got := checkWhole(t, s, baseline)
+		s.Close()
+		t.Logf("after the restart Neo4j holds %d whole releases", got)
+		if got < printed {
+			t.Errorf("%d releases printed as written, %d in the store", printed, got)
+		}
+		checkReload(t, args, open, want)
+	})
+}
+
+// scratchNeo4j is a Neo4j server of a test's own, which it may kill: scripts/neo4j.sh runs
+// it on a free port, with its state and home in a directory of t.TempDir(), and marks it as
+// a test server.
+type scratchNeo4j struct {
+	neo4jtest.Server
+	env   []string
+	state string
+	ready chan struct{} // closed when the first start ended, with startErr
+	// startErr is why the first start failed, if it did.
+	startErr error
+}
+
+// startScratchNeo4j starts a scratch Neo4j in the background and kills it when t ends.
+func startScratchNeo4j(t *testing.T) *scratchNeo4j {
+	t.Helper()
+	port := mustFreePort(t)
+	state := t.TempDir()
+	const password = "egovgraph-scratch"
+	n := &scratchNeo4j{
+		Server: neo4jtest.Server{URI: "bolt://127.0.0.1:" + port, User: "neo4j", Password: password, Database: "neo4j"},
+		state:  state,
+		env: append(os.Environ(), "NEO4J_STATE_DIR="+state, "NEO4J_HOME_DIR="+filepath.Join(state, "home"),
+			"NEO4J_BOLT_PORT="+port, "NEO4J_PASSWORD="+password, "NEO4J_TEST_MARKER=1", "NEO4J_HEAP=512m"),
+		ready: make(chan struct{}),
+	}
+	go func() {
+		defer close(n.ready)
+		n.startErr = n.start()
+	}()
+	// Registered after t.TempDir, so it runs before the directory is removed.
+	t.Cleanup(func() {
+		<-n.ready
+		n.kill(t)
+	})
+	return n
+}
+
+// mustStarted waits for the first start of n and returns n; where it did not start, t is
+// skipped, or failed with CI=true.
+func (n *scratchNeo4j) mustStarted(t *testing.T) *scratchNeo4j {
+	t.Helper()
+	<-n.ready
+	if n.startErr != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%v (CI=true)", n.startErr)
+		}
+		t.Skip(n.startErr)
+	}
+	return n
+}
+
+// start starts the server and waits until it answers.
+func (n *scratchNeo4j) start() error {
+	cmd := exec.Command("../../scripts/neo4j.sh", "start")
+	cmd.Env = n.env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("scripts/neo4j.sh start: %v\n%s", err, out)
+	}
+	return nil
+}
+
+// kill kills the server with SIGKILL, if it runs, and waits until it is gone.
+func (n *scratchNeo4j) kill(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(n.state, "neo4j.pid"))
+	if err != nil {
+		return
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(data)))
+	if err != nil {
+		t.Fatalf("neo4j.pid: %v", err)
+	}
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		return
+	}
+	// Not our child (neo4j.sh started it with setsid), so wait by polling.
+	for i := 0; syscall.Kill(pid, 0) == nil; i++ {
+		if i == 600 {
+			t.Fatalf("Neo4j (pid %d) still runs 60 s after SIGKILL", pid)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	os.Remove(filepath.Join(n.state, "neo4j.pid"))
+}
+
+// mustFreePort returns a port of 127.0.0.1 that nothing listens on, below Linux's
+// ephemeral range, as scripts/test-neo4j.bash picks one.
+func mustFreePort(t *testing.T) string {
+	t.Helper()
+	for range 100 {
+		port := strconv.Itoa(20000 + rand.IntN(12000))
+		if ln, err := net.Listen("tcp", "127.0.0.1:"+port); err == nil {
+			ln.Close()
+			return port
+		}
+	}
+	t.Fatal("no free port found")
+	return ""
+}
+
+// loadNeo4jKilled runs "egovgraph load" with args and kills n's Neo4j with SIGKILL once
+// load has printed after progress lines. It returns load's exit status, the progress lines
+// it printed in all and its lines on stderr.
+func loadNeo4jKilled(t *testing.T, n *scratchNeo4j, after int, args ...string) (code, printed int, errLines []string) {
+	t.Helper()
+	cmd := exec.Command(mustBinary(t), append([]string{"load"}, args...)...)
+	cmd.Env = append(os.Environ(), "NEO4J_URI=", "NEO4J_PASSWORD=")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// A load that would wait on the dead server for good fails the test instead of hanging it.
+	hung := time.AfterFunc(2*time.Minute, func() { cmd.Process.Kill() })
+	defer hung.Stop()
+	sc := bufio.NewScanner(stdout)
+	killed := false
+	for sc.Scan() {
+		if strings.HasPrefix(sc.Text(), "[") {
+			printed++
+		}
+		if printed == after && !killed {
+			n.kill(t)
+			killed = true
+		}
+	}
+	cmd.Wait()
+	if !killed {
+		t.Fatalf("load ended after %d progress lines, before Neo4j was killed", printed)
+	}
+	if !hung.Stop() {
+		t.Fatal("load did not end within 2 minutes: it waits on the dead server")
+	}
+	if s := strings.TrimSpace(stderr.String()); s != "" {
+		errLines = strings.Split(s, "\n")
+	}
+	return cmd.ProcessState.ExitCode(), printed, errLines
 }
 
 // checkReload loads again to the end and compares the store with want.
