@@ -173,6 +173,13 @@ func loadGazetteer() (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	err = readData(h, "data/municipalities.tsv", 2, func(f []string) error {
+		g.addMunicipality(f[0], f[1] == "1")
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
 	err = readData(h, "data/roles.txt", 1, func(f []string) error {
 		flags := ""
 		if len(f) > 1 {
@@ -206,6 +213,35 @@ func (g *Gazetteer) addDistrict(name, land, kind string) error {
 	}
 	g.add(&gazEntry{Type: graph.Municipality, Name: name, Aliases: districtForms(name), Kinds: []string{kind}, Land: land})
 	return nil
+}
+
+// addMunicipality adds a Gemeinde or Stadt of the postal register that no other list has
+// yet. Like the cities of the city list it is a party only where it acts. A name that is
+// also a German word ("Essen", "Weil"), a first name or another entry's name is left out:
+// bare, it would be read far more often as the word than as the town.
+func (g *Gazetteer) addMunicipality(name string, word bool) {
+	bare, _, qualified := strings.Cut(name, " (")
+	if word || g.isFirstName(bare) {
+		return
+	}
+	for _, n := range []string{name, bare} {
+		if _, ok := g.byName[graph.Fold(n)]; ok {
+			return
+		}
+		if toks := tokenize(n); len(toks) > 0 {
+			for _, f := range g.forms[toks[0].Key] {
+				if len(f.keys) == len(toks) && f.keys[len(f.keys)-1] == toks[len(toks)-1].Key {
+					return
+				}
+			}
+		}
+	}
+	e := &gazEntry{Type: graph.Municipality, Name: name, City: true, Kinds: []string{"gemeinde", "stadt"}}
+	if qualified {
+		// "Homberg (Efze)" is mostly written "Homberg"
+		e.Aliases = []string{bare}
+	}
+	g.add(e)
 }
 
 // districtForms returns the declined forms of a district's name: "Landkreises Calw",

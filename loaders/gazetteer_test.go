@@ -137,3 +137,35 @@ func TestTokenize(t *testing.T) {
 		}
 	}
 }
+
+// TestGazetteerMunicipalities checks the towns of the postal register: a town no other list
+// knows is found where it acts, its bare name stands for a qualified one, and a name that is
+// also a German word or a first name is left out.
+func TestGazetteerMunicipalities(t *testing.T) {
+	g := defaultGazetteer()
+	tests := []struct {
+		name string
+		want string // canonical name of the entry, "" for none
+	}{
+		{"Heroldstatt", "Heroldstatt"},
+		{"Knüllwald", "Knüllwald"},
+		{"Nebra", "Nebra (Unstrut)"},
+		{"Nebra (Unstrut)", "Nebra (Unstrut)"},
+		{"Essen", "Essen"}, // the city list's, not the word
+		{"Berg", ""},       // a common noun first
+		{"Weil", ""},       // a conjunction first
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := tokenize(tt.name)
+			f, end, ok := g.match(toks, 0)
+			got := ""
+			if ok && end == len(toks) {
+				got = f.entry.Name
+			}
+			if got != tt.want {
+				t.Errorf("match(%q) = %q, want %q", tt.name, got, tt.want)
+			}
+		})
+	}
+}

@@ -101,6 +101,8 @@ func TestMembershipRules(t *testing.T) {
 
 func TestCooperationRules(t *testing.T) {
 	runRuleCases(t, []ruleCase{
+		{name: "towns of the postal register", text: "# Test\n\nHeroldstatt und Knüllwald arbeiten künftig bei der Digitalisierung zusammen.\n",
+			want: []string{"COOPERATES_WITH Heroldstatt > Knüllwald"}},
 		{name: "coordinated subject", text: "# Test\n\nBremen und Hamburg arbeiten bei der Digitalisierung enger zusammen.\n",
 			want: []string{"COOPERATES_WITH Bremen > Hamburg"}},
 		{name: "zwischen", text: "# Test\n\nDie Vereinbarung zwischen dem Saarland und dem Zweckverband eGo-Saar gilt ab sofort.\n",

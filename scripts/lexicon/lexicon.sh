@@ -20,6 +20,8 @@ cp=$m2/org/carrot2/morfologik-stemming/2.1.9/morfologik-stemming-2.1.9.jar:$m2/o
 (cd "$work" && unzip -q "$m2/de/danielnaber/german-pos-dict/1.2.2/german-pos-dict-1.2.2.jar" 'org/languagetool/resource/de/german.*')
 javac -d "$work" -cp "$cp" "$here/Dump.java"
 java -cp "$cp:$work" Dump "$work/org/languagetool/resource/de/german.dict" "$work/dump.tsv"
+# LEXICON_DUMP=FILE keeps the whole dump (every form with its tags) for scripts/refdata.py --words.
+if [[ -n ${LEXICON_DUMP:-} ]]; then cp "$work/dump.tsv" "$LEXICON_DUMP"; fi
 {
 	echo "# German word forms: form, lemma (empty when the same), class N (common noun) or V (verb)."
 	echo "# Source: Maven de.danielnaber:german-pos-dict 1.2.2 (CC BY-SA 4.0; Daniel Naber and the"
