@@ -25,7 +25,45 @@ var orgHeads = map[string]graph.EntityType{
 	"zweckverband": graph.Organization, "zweckverbandes": graph.Organization, "zweckverbands": graph.Organization,
 	"landesamt": graph.Authority, "bundesamt": graph.Authority, "bundesagentur": graph.Authority,
 	"landesbetrieb": graph.Authority, "universitaet": graph.Organization, "hochschule": graph.Organization,
-	"fachhochschule": graph.Organization,
+	"fachhochschule": graph.Organization, "bezirksregierung": graph.Authority, "landesanstalt": graph.Authority,
+	"landeszentrale": graph.Authority, "landesverwaltungsamt": graph.Authority, "landeskriminalamt": graph.Authority,
+	"landesdirektion": graph.Authority, "staatsbetrieb": graph.Authority, "regierungspraesidium": graph.Authority,
+	"landesrechenzentrum": graph.Authority, "senatsverwaltung": graph.Authority, "bundesanstalt": graph.Authority,
+	"bundeszentrale": graph.Authority, "bundesinstitut": graph.Authority, "landesinstitut": graph.Authority,
+	"senator": graph.Authority, "senatorin": graph.Authority,
+}
+
+// forHeads name a body only with a complement: "der Senator für Finanzen" is the authority,
+// "Senator Hans Muster" a person with his office.
+var forHeads = map[string]bool{"senator": true, "senatorin": true}
+
+// orgHead returns the head noun of orgHeads a word is, in any case: "Landesamtes" →
+// "landesamt"; "" when it is none.
+func orgHead(key string) string {
+	for _, k := range []string{key, strings.TrimSuffix(key, "es"), strings.TrimSuffix(key, "s")} {
+		if _, ok := orgHeads[k]; ok {
+			return k
+		}
+	}
+	return ""
+}
+
+// headGender tells the grammatical gender of a body's head noun by its last part, to
+// put an adjective before it in the nominative: "Bayerisches Landesamt", "Hessischer
+// Landesbetrieb", "Sächsische Landesanstalt".
+func headGender(head string) byte {
+	h := strings.ToLower(head)
+	for _, suf := range []string{"amt", "ministerium", "praesidium", "präsidium", "zentrum", "institut"} {
+		if strings.HasSuffix(h, suf) {
+			return 'n'
+		}
+	}
+	for _, suf := range []string{"betrieb", "verband", "senator", "dienst"} {
+		if strings.HasSuffix(h, suf) {
+			return 'm'
+		}
+	}
+	return 'f'
 }
 
 // projectHeads introduce a project's name: "Projekt ELFE", "Förderprojekt „TwinBy“".
@@ -685,6 +723,15 @@ func (x *extraction) ministryAt(s *sentence, i int) int {
 // nominativeAdj returns an adjective in the nominative before a neuter ministry
 // ("Bayerischen" → "Bayerisches") or a feminine Staatskanzlei ("Sächsischen" → "Sächsische").
 func nominativeAdj(adj string, feminine bool) string {
+	if feminine {
+		return nominativeAdjGender(adj, 'f')
+	}
+	return nominativeAdjGender(adj, 'n')
+}
+
+// nominativeAdjGender returns an adjective in the nominative before a noun of gender g
+// ('m', 'f' or 'n'): "Bayerischen" → "Bayerischer", "Bayerische", "Bayerisches".
+func nominativeAdjGender(adj string, g byte) string {
 	if strings.HasSuffix(adj, "er") && startsUpper(adj) && !strings.HasSuffix(adj, "ischer") {
 		return adj // "Thüringer", "Berliner": these do not decline
 	}
@@ -695,8 +742,11 @@ func nominativeAdj(adj string, feminine bool) string {
 			break
 		}
 	}
-	if feminine {
+	switch g {
+	case 'f':
 		return stem + "e"
+	case 'm':
+		return stem + "er"
 	}
 	return stem + "es"
 }
@@ -705,10 +755,11 @@ func nominativeAdj(adj string, feminine bool) string {
 func (x *extraction) orgHeadAt(s *sentence, i int) int {
 	toks := s.toks
 	t := toks[i]
-	typ, ok := orgHeads[t.Key]
-	if !ok || i+1 >= len(toks) {
+	hk := orgHead(t.Key)
+	if hk == "" || i+1 >= len(toks) || forHeads[hk] && toks[i+1].Key != "fuer" {
 		return 0
 	}
+	typ := orgHeads[hk]
 	j := i + 1
 	if toks[j].Key == "fuer" {
 		j++
@@ -729,18 +780,27 @@ func (x *extraction) orgHeadAt(s *sentence, i int) int {
 		x.addMention(s, &mention{start: i, end: end, ent: e})
 		return end
 	}
-	head := strings.TrimSuffix(strings.TrimSuffix(t.Text, "es"), "s")
+	head := t.Text[:len(t.Text)-(len(t.Key)-len(hk))]
 	if strings.HasSuffix(t.Key, "verbands") || strings.HasSuffix(t.Key, "verbandes") {
 		head = "Zweckverband"
 	}
 	name := head + " " + spanText(toks, i+1, end)
+	start := i
+	// a Land's adjective belongs to its body's name: "des Bayerischen Landesamts für Steuern"
+	if i > 0 && typ == graph.Authority {
+		if st := x.adjectiveAt(toks, i-1); st != nil && st.typ == graph.State && startsUpper(toks[i-1].Text) {
+			g := headGender(head)
+			name = nominativeAdjGender(toks[i-1].Text, g) + " " + name
+			start = i - 1
+		}
+	}
 	short := end == i+2 && head == "Zweckverband"
 	if short {
 		name = toks[i+1].Text // "Zweckverband 4IT" is "4IT"
 	}
 	e := x.entityFor(typ, name, nil)
 	e.kinds = appendKind(e.kinds, strings.ToLower(head))
-	x.addMention(s, &mention{start: i, end: end, ent: e})
+	x.addMention(s, &mention{start: start, end: end, ent: e})
 	if short {
 		x.addDocName(name, e)
 	}
