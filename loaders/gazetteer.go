@@ -356,6 +356,22 @@ func inflections(e *gazEntry, name string) []string {
 			out = append(out, words[0]+end[1:]+" "+strings.Join(words[1:], " "))
 		}
 	}
+	// a body whose name opens with an adjective declines it: "der Kommunalen IT-Union",
+	// "des Bayerischen Staatsministeriums"
+	if len(words) > 1 && e.Type.IsParty() && e.Type != graph.Person && startsUpper(words[0]) &&
+		adjectiveLike(foldKey(strings.TrimSuffix(words[0], "s"))) {
+		rest := strings.Join(words[2:], " ")
+		if rest != "" {
+			rest = " " + rest
+		}
+		switch {
+		case strings.HasSuffix(words[0], "e"): // feminine
+			out = append(out, words[0]+"n "+words[1]+rest)
+		case strings.HasSuffix(words[0], "es"): // neuter: the head takes -s in the genitive
+			adj := strings.TrimSuffix(words[0], "s") + "n "
+			out = append(out, adj+words[1]+rest, adj+words[1]+"s"+rest)
+		}
+	}
 	return out
 }
 

@@ -52,6 +52,8 @@ func TestGazetteerMatch(t *testing.T) {
 		{"digitalen Souveränität", "Digitale Souveränität"},
 		{"Bundesinnenministerium", "BMI"},
 		{"Bundesregierung", "Bund"},
+		{"Kommunalen IT-Union", "KITU"},
+		{"Deutschen Rentenversicherung", "Deutsche Rentenversicherung"},
 		{"bmi", ""},
 		{"Bildung", "Bildung"},
 	}
