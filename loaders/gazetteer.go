@@ -359,7 +359,7 @@ func inflections(e *gazEntry, name string) []string {
 	// a body whose name opens with an adjective declines it: "der Kommunalen IT-Union",
 	// "des Bayerischen Staatsministeriums"
 	if len(words) > 1 && e.Type.IsParty() && e.Type != graph.Person && startsUpper(words[0]) &&
-		adjectiveLike(foldKey(strings.TrimSuffix(words[0], "s"))) {
+		(adjectiveLike(foldKey(strings.TrimSuffix(words[0], "s"))) || strings.HasSuffix(strings.TrimSuffix(words[0], "s"), "sche")) {
 		rest := strings.Join(words[2:], " ")
 		if rest != "" {
 			rest = " " + rest
