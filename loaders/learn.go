@@ -125,6 +125,9 @@ func (x *extraction) candidates() []*candidate {
 				if i == j || !a.e.typ.IsParty() {
 					continue
 				}
+				if !b.e.typ.IsParty() && servedList(s, a.m.start) {
+					continue // those a solution serves do not work on it
+				}
 				var types []graph.RelationType
 				switch {
 				case b.e.typ == graph.Topic || b.e.typ == graph.Project:
@@ -152,6 +155,24 @@ func (x *extraction) candidates() []*candidate {
 		}
 	}
 	return out
+}
+
+// servedList reports whether the name at token i stands in a list governed by "für":
+// "Lösungen für Bund, Länder und Kommunen" names those served.
+func servedList(s *sentence, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		t := s.toks[k]
+		switch {
+		case t.Key == "fuer":
+			return true
+		case t.Text == "," || t.Key == "und" || t.Key == "sowie" || t.Key == "oder" || articles[t.Key] || s.covering(k) != nil:
+			continue
+		case startsUpper(t.Text) && !t.Punct:
+			continue // a plural noun of the list: "Länder", "Kommunen"
+		}
+		return false
+	}
+	return false
 }
 
 // pairFeatures describes the pair of entities a (mention ma) and b (mention mb) in s.
@@ -224,7 +245,6 @@ func (x *extraction) pairFeatures(s *sentence, trig []string, ma, mb *mention, a
 		if side.e.gaz != nil {
 			f = append(f, side.name+".known")
 		}
-		f = append(f, side.name+".mentions="+bucket(side.e.count, 1, 2, 4))
 	}
 	f = append(f, "parties="+bucket(parties, 2, 3, 5))
 	if s.speaker != nil {
