@@ -231,6 +231,9 @@ func (x *extraction) municipalityAt(s *sentence, i int) int {
 			return 0 // "Stadt der Zukunft"
 		}
 		end := nameRun(toks, j, 4)
+		for end > j+1 && isYear(toks[end-1].Text) {
+			end-- // "der Beitritt der Stadt Zeitz 2010"
+		}
 		if end == j || x.isRoleWord(toks[j]) {
 			return 0
 		}
@@ -348,8 +351,8 @@ func (x *extraction) memberListNames(s *sentence) {
 				capital = capital || strings.IndexFunc(toks[end].Text, func(r rune) bool { return unicode.IsUpper(r) || unicode.IsDigit(r) }) >= 0
 				end++
 			}
-			if end > j && !capital {
-				return
+			if end > j && (!capital || !x.hasNameWord(s, j, end)) {
+				return // "37 Mitglieder binnen sechs Jahren"
 			}
 			if end == j {
 				if m := s.covering(j); m != nil {
@@ -371,6 +374,27 @@ func (x *extraction) memberListNames(s *sentence) {
 			return
 		}
 	}
+}
+
+// isYear reports whether w is a year of the last two centuries: "2010".
+func isYear(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) && strings.IndexFunc(w, func(r rune) bool { return r < '0' || r > '9' }) < 0
+}
+
+// hasNameWord reports whether tokens [from, to) hold a word that only a name has: one
+// with a digit or an inner capital ("KommunalBIT"), or a capitalized word the lexicon
+// does not know as a common noun.
+func (x *extraction) hasNameWord(s *sentence, from, to int) bool {
+	for k := from; k < to; k++ {
+		w := s.toks[k].Text
+		if hasInnerUpper(w) || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			return true
+		}
+		if startsUpper(w) && !defaultLexicon().isNoun(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameish reports whether a word can be part of an organization's name: it has a capital
