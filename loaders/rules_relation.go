@@ -285,6 +285,26 @@ func (x *extraction) memberTarget(s *sentence, i int, exclude map[*entity]bool) 
 	return best
 }
 
+// lastBody returns the organization the release is about, or else the last one that a
+// sentence before s names as a possible body of members.
+func (x *extraction) lastBody(s *sentence) *entity {
+	if x.homeOrg != nil && memberTargetScore(x.homeOrg) > 0 {
+		return x.homeOrg
+	}
+	var last *entity
+	for _, p := range x.sents {
+		if p == s {
+			break
+		}
+		for _, m := range p.ments {
+			if m.ent != nil && !m.locative && memberTargetScore(m.ent) > 0 {
+				last = m.ent
+			}
+		}
+	}
+	return last
+}
+
 // memberGeneric: the organization joined is the best target; every other actor joins it.
 func (x *extraction) memberGeneric(s *sentence, i int, rule string) {
 	if has(s, "ausgetreten", "austritt", "verlassen", "verlaesst") {
@@ -626,8 +646,20 @@ func (x *extraction) memberTraeger(s *sentence, i int) {
 	if strings.HasPrefix(toks[i].Key, "traegerschaft") {
 		return
 	}
+	// "Träger sind die Länder A und B sowie C": the body carried is the one the text is
+	// about, or the last one named before; every name of the list carries it
+	if j := i + 1; j < len(toks) && copulas[toks[j].Key] && (i == 0 || i == 1 && articles[toks[0].Key]) {
+		if target := x.lastBody(s); target != nil {
+			for _, a := range x.actors(s, j+1, len(toks)) {
+				if a.ent != target {
+					x.addFact(graph.MemberOf, a.ent, target, "", s, "member.traeger")
+				}
+			}
+			return
+		}
+	}
 	// "X ist Träger der Y": the organization is the genitive after the word
-	if j := i + 1; j < len(toks) && (toks[j].Key == "der" || toks[j].Key == "des") {
+	if j := i + 1; j < len(toks) && (toks[j].Key == "der" || toks[j].Key == "des" || toks[j].Key == "von" || toks[j].Key == "vom") {
 		for k := j + 1; k < len(toks) && k <= j+4; k++ {
 			m := s.covering(k)
 			if m == nil {

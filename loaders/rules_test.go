@@ -65,6 +65,8 @@ func TestRolesRules(t *testing.T) {
 
 func TestMembershipRules(t *testing.T) {
 	runRuleCases(t, []ruleCase{
+		{name: "carriers listed after the body", text: "# Test\n\nDer Zweckverband Nordwerk betreibt Rechenzentren für den Norden. Träger sind die Länder Bremen und Hamburg sowie die Stadt Musterhafen.\n",
+			want: []string{"MEMBER_OF Bremen > Nordwerk", "MEMBER_OF Hamburg > Nordwerk", "MEMBER_OF Musterhafen > Nordwerk"}},
 		{name: "copula, members after", text: "# Test\n\nTräger des Zweckverbands Kommunale IT Musterland (KIM) sind die Landkreise Dehagen und Eberg sowie die Stadt Fefurt.\n",
 			want: []string{"MEMBER_OF Landkreis Dehagen > KIM", "MEMBER_OF Landkreis Eberg > KIM", "MEMBER_OF Fefurt > KIM"}},
 		{name: "copula, members before", text: "# Test\n\nDie Stadt Gestadt und der Markt Hedorf sind neue Gesellschafter der Muster-IT GmbH.\n",
