@@ -242,6 +242,17 @@ func (g *Gazetteer) addMunicipality(name string, word bool) {
 		e.Aliases = []string{bare}
 	}
 	g.add(e)
+	// the regular adjective of a town: "die Dorfprozeltener Bürgermeisterin"
+	if !strings.ContainsAny(bare, " -") && !strings.HasSuffix(bare, "er") {
+		adj := bare + "er"
+		if strings.HasSuffix(bare, "e") {
+			adj = bare + "r"
+		}
+		k := foldKey(adj)
+		if _, taken := g.cityAdj[k]; !taken && g.stateAdj[k] == nil && !defaultLexicon().isNoun(adj) {
+			g.cityAdj[k] = e
+		}
+	}
 }
 
 // districtForms returns the declined forms of a district's name: "Landkreises Calw",

@@ -36,6 +36,8 @@ func runRuleCases(t *testing.T, tests []ruleCase) {
 
 func TestRolesRules(t *testing.T) {
 	runRuleCases(t, []ruleCase{
+		{name: "town adjective and genitive of the register", text: "# Test\n\nDie Heroldstatter Bürgermeisterin Eva Probe und Knüllwalds Bürgermeister Otto Muster dankten.\n",
+			want: []string{"HOLDS_ROLE Eva Probe > Heroldstatt", "HOLDS_ROLE Otto Muster > Knüllwald"}},
 		{name: "genitive before title", text: "# Test\n\nNiedersachsens Innenministerin Petra Probe eröffnete die Konferenz.\n",
 			want: []string{"HOLDS_ROLE Petra Probe > Niedersachsen"}},
 		{name: "adjective before title", text: "# Test\n\nDer hessische Digitalminister Karl Probe sprach.\n",
