@@ -256,7 +256,12 @@ func authorityLike(name string) bool {
 // "Entwicklergemeinschaft Musterportal", "Digitalagentur Beispielregion", "Zweckverband X".
 var descriptorHeads = []string{"gemeinschaft", "allianz", "verbund", "genossenschaft", "netzwerk", "agentur",
 	"kommission", "gremium", "konferenz", "zentrum", "campus", "stiftung", "verband", "gesellschaft",
-	"kooperation", "initiative", "arbeitskreis", "rechenzentrum", "dienstleister", "steuerungsgruppe", "lenkungskreis"}
+	"kooperation", "initiative", "arbeitskreis", "rechenzentrum", "dienstleister", "steuerungsgruppe", "lenkungskreis",
+	"verein", "stadtwerke"}
+
+// legalHeads are describing nouns that say only what kind of body a name is: "die
+// Genossenschaft Nordwerk" is Nordwerk.
+var legalHeads = map[string]bool{"verein": true, "genossenschaft": true, "gesellschaft": true, "stiftung": true}
 
 // descriptorNameAt reads a body named by a describing noun and a name after it, at token
 // i: "Entwicklergemeinschaft Musterportal", "Digitalagentur Smarte Beispielregion",
@@ -269,10 +274,15 @@ func (x *extraction) descriptorNameAt(s *sentence, i int) int {
 	if t.Punct || !startsUpper(t.Text) || i+1 >= len(toks) || s.covering(i) != nil {
 		return 0
 	}
-	head := ""
+	head, genitive := "", 0
 	for _, d := range descriptorHeads {
-		if strings.HasSuffix(t.Key, d) {
-			head = d
+		for _, g := range []string{"", "s", "es"} {
+			if strings.HasSuffix(t.Key, d+g) {
+				head, genitive = d, len(g)
+				break
+			}
+		}
+		if head != "" {
 			break
 		}
 	}
@@ -314,7 +324,10 @@ done:
 	for end > i+1 && isDigitWord(toks[end-1].Text) && !isDigitWord(toks[end-2].Text) && !strings.Contains(toks[end-1].Text, ".") {
 		end-- // "Verband Musterland 2023": a year after the name
 	}
-	name := stripLegal(spanText(toks, i, end))
+	name := stripLegal(t.Text[:len(t.Text)-genitive] + " " + spanText(toks, i+1, end))
+	if legalHeads[t.Key[:len(t.Key)-genitive]] {
+		name = stripLegal(spanText(toks, i+1, end))
+	}
 	typ := graph.Organization
 	if authorityLike(name) {
 		typ = graph.Authority

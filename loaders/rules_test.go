@@ -67,6 +67,12 @@ func TestRolesRules(t *testing.T) {
 
 func TestMembershipRules(t *testing.T) {
 	runRuleCases(t, []ruleCase{
+		{name: "members of a Verein in the genitive", text: "# Test\n\nZu den Mitgliedern des Vereins Digitale Region zählen die Städte Aheim, Beheim und Ceheim.\n",
+			want: []string{"MEMBER_OF Aheim > Digitale Region", "MEMBER_OF Beheim > Digitale Region", "MEMBER_OF Ceheim > Digitale Region"}},
+		{name: "Stadtwerke as a member", text: "# Test\n\nDie Stadtwerke Deheim sind seit Januar Mitglied im Zweckverband Kommunale IT Süd.\n",
+			want: []string{"MEMBER_OF Stadtwerke Deheim > Zweckverband Kommunale IT Süd"}},
+		{name: "a cooperative by its name", text: "# Test\n\nDie Genossenschaft Nordwerk begrüßt die Stadt Testhausen als neues Mitglied.\n",
+			want: []string{"MEMBER_OF Testhausen > Nordwerk"}},
 		{name: "carriers listed after the body", text: "# Test\n\nDer Zweckverband Nordwerk betreibt Rechenzentren für den Norden. Träger sind die Länder Bremen und Hamburg sowie die Stadt Musterhafen.\n",
 			want: []string{"MEMBER_OF Bremen > Nordwerk", "MEMBER_OF Hamburg > Nordwerk", "MEMBER_OF Musterhafen > Nordwerk"}},
 		{name: "copula, members after", text: "# Test\n\nTräger des Zweckverbands Kommunale IT Musterland (KIM) sind die Landkreise Dehagen und Eberg sowie die Stadt Fefurt.\n",
