@@ -89,15 +89,22 @@ func (m *memo) entity(ctx context.Context, id string) (*graph.Entity, error) {
 	if send != nil {
 		m.read(ctx, send)
 	}
-	select {
-	case <-f.done:
-		if f.err != nil {
-			return nil, f.err
-		}
-		return &f.val, nil
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	return f.wait(ctx)
+}
+
+// end returns the entity at an end of a relation: from the request's view of the graph,
+// which every list of relations comes from, or else read at once. Relation.from and
+// Relation.to are resolved one relation after another (see internal/generate): an end
+// must not wait for others.
+func (m *memo) end(ctx context.Context, id string) (*graph.Entity, error) {
+	v, err := m.networkView(ctx)
+	if err != nil {
+		return nil, err
 	}
+	if e, ok := v.Lookup(id); ok {
+		return e, nil
+	}
+	return m.entity(ctx, id)
 }
 
 // expect claims the entities with the given IDs that the request has not read or claimed
@@ -195,6 +202,46 @@ func (m *memo) release(ctx context.Context, id string) (*graph.Release, error) {
 		f.val, f.err = m.store.Release(ctx, id)
 		close(f.done)
 	}
+	return f.wait(ctx)
+}
+
+// maxPrefetch bounds the releases prefetchReleases reads at a time.
+const maxPrefetch = 8
+
+// prefetchReleases starts reading the releases with the given IDs that the request has not
+// read yet, maxPrefetch at a time, and returns at once; release waits for them. A page of
+// relations asks for the releases of its evidence one relation after another (see
+// internal/generate): read side by side beforehand, they cost one wait instead of one per
+// relation.
+func (m *memo) prefetchReleases(ctx context.Context, ids []string) {
+	var todo []*fetch[graph.Release]
+	var todoIDs []string
+	m.mu.Lock()
+	for _, id := range ids {
+		if _, ok := m.releases[id]; !ok {
+			f := &fetch[graph.Release]{done: make(chan struct{})}
+			m.releases[id] = f
+			todo, todoIDs = append(todo, f), append(todoIDs, id)
+		}
+	}
+	m.mu.Unlock()
+	next := make(chan int, len(todo))
+	for i := range todo {
+		next <- i
+	}
+	close(next)
+	for range min(maxPrefetch, len(todo)) {
+		go func() {
+			for i := range next {
+				todo[i].val, todo[i].err = m.store.Release(ctx, todoIDs[i])
+				close(todo[i].done)
+			}
+		}()
+	}
+}
+
+// wait returns the value of f once it is read, or ctx's error.
+func (f *fetch[T]) wait(ctx context.Context) (*T, error) {
 	select {
 	case <-f.done:
 		if f.err != nil {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/egovgraph/egovgraph/graph"
 	"github.com/egovgraph/egovgraph/graph/bolt"
@@ -144,6 +145,55 @@ func TestOneReadPerEntityAndRelease(t *testing.T) {
 	MustQuery(t, h, `{ entity(id: "state:bayern") { name } }`, nil, &struct{ Entity entity }{})
 	if n := store.entities["state:bayern"]; n != 2 {
 		t.Errorf("read state:bayern %d times over two requests, want 2", n)
+	}
+}
+
+// TestEvidenceReleasesReadOnlyWhenAsked: a page of relations reads the releases of its
+// evidence ahead, side by side, when the query asks for them, also through fragments, and
+// reads none when it does not.
+func TestEvidenceReleasesReadOnlyWhenAsked(t *testing.T) {
+	store := newCountingStore(MustOpenStore(t))
+	h := schema.NewHandler(store, schema.Options{})
+	MustQuery(t, h, `{ entity(id: "state:bayern") { relations { edges { node { evidence { sentence date } } } } } }`, nil,
+		&struct {
+			Entity struct{ Relations relationConnection }
+		}{})
+	if len(store.releases) != 0 {
+		t.Errorf("read releases %v for evidence without release, want none", store.releases)
+	}
+
+	// Read side by side: the first Release call returns only once all three are running,
+	// which Relation.evidence, resolved one relation after another, would not do alone.
+	barrier := &releaseBarrier{Store: MustOpenStore(t), want: 3, all: make(chan struct{})}
+	MustQuery(t, schema.NewHandler(barrier, schema.Options{}), `{ entity(id: "state:bayern") { relations { ...Page } } }
+		fragment Page on RelationConnection { edges { ... on RelationEdge { node { evidence { release { title } } } } } }`, nil,
+		&struct {
+			Entity struct{ Relations relationConnection }
+		}{})
+}
+
+// releaseBarrier is a store whose Release calls wait until want of them run at once, and
+// fail when that takes more than ten seconds.
+type releaseBarrier struct {
+	graph.Store
+	want int
+
+	mu      sync.Mutex
+	arrived int
+	all     chan struct{}
+}
+
+func (s *releaseBarrier) Release(ctx context.Context, id string) (graph.Release, error) {
+	s.mu.Lock()
+	if s.arrived++; s.arrived == s.want {
+		close(s.all)
+	}
+	s.mu.Unlock()
+	select {
+	case <-s.all:
+		return s.Store.Release(ctx, id)
+	case <-time.After(10 * time.Second):
+		return graph.Release{}, fmt.Errorf("release %s: %d Release calls ran at once, want %d", id, s.arrived, s.want)
 	}
 }
 

@@ -42,5 +42,6 @@
 // when it is disabled (INTROSPECTION_DISABLED).
 //
 // After editing a .graphqls file, run go generate ./schema; generated files are never
-// edited by hand.
+// edited by hand. It runs gqlgen through internal/generate, which resolves the objects
+// whose fields do no I/O (listed there) without a goroutine per field or list item.
 package schema

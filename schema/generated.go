@@ -13729,26 +13729,23 @@ func (ec *executionContext) _Analytics(ctx context.Context, sel ast.SelectionSet
 		case "version":
 			out.Values[i] = ec._Analytics_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "centrality":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Analytics_centrality(ctx, field, obj)
-				})
+			out.Values[i] = ec._Analytics_centrality(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "modularity":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Analytics_modularity(ctx, field, obj)
-				})
+			out.Values[i] = ec._Analytics_modularity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "communities":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Analytics_communities(ctx, field, obj)
-				})
+			out.Values[i] = ec._Analytics_communities(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -13914,18 +13911,17 @@ func (ec *executionContext) _CoMember(ctx context.Context, sel ast.SelectionSet,
 		case "party":
 			out.Values[i] = ec._CoMember_party(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "count":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._CoMember_count(ctx, field, obj)
-				})
+			out.Values[i] = ec._CoMember_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "shared":
 			out.Values[i] = ec._CoMember_shared(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -14039,30 +14035,28 @@ func (ec *executionContext) _Community(ctx context.Context, sel ast.SelectionSet
 		case "id":
 			out.Values[i] = ec._Community_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "size":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Community_size(ctx, field, obj)
-				})
+			out.Values[i] = ec._Community_size(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "relations":
 			out.Values[i] = ec._Community_relations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "boundary":
 			out.Values[i] = ec._Community_boundary(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "members":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Community_members(ctx, field, obj)
-				})
+			out.Values[i] = ec._Community_members(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14175,76 +14169,68 @@ func (ec *executionContext) _Correction(ctx context.Context, sel ast.SelectionSe
 		case "id":
 			out.Values[i] = ec._Correction_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "kind":
 			out.Values[i] = ec._Correction_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "relation":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Correction_relation(ctx, field, obj)
-				})
+			out.Values[i] = ec._Correction_relation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "fact":
 			out.Values[i] = ec._Correction_fact(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "entity":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Correction_entity(ctx, field, obj)
-				})
+			out.Values[i] = ec._Correction_entity(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "other":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Correction_other(ctx, field, obj)
-				})
+			out.Values[i] = ec._Correction_other(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "name":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Correction_name(ctx, field, obj)
-				})
+			out.Values[i] = ec._Correction_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "type":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Correction_type(ctx, field, obj)
-				})
+			out.Values[i] = ec._Correction_type(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "undoes":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Correction_undoes(ctx, field, obj)
-				})
+			out.Values[i] = ec._Correction_undoes(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "note":
 			out.Values[i] = ec._Correction_note(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "author":
 			out.Values[i] = ec._Correction_author(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "time":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Correction_time(ctx, field, obj)
-				})
+			out.Values[i] = ec._Correction_time(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "undone":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Correction_undone(ctx, field, obj)
-				})
+			out.Values[i] = ec._Correction_undone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14342,59 +14328,53 @@ func (ec *executionContext) _Entity(ctx context.Context, sel ast.SelectionSet, o
 		case "id":
 			out.Values[i] = ec._Entity_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "type":
 			out.Values[i] = ec._Entity_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "name":
 			out.Values[i] = ec._Entity_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "aliases":
 			out.Values[i] = ec._Entity_aliases(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "iso3166":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Entity_iso3166(ctx, field, obj)
-				})
+			out.Values[i] = ec._Entity_iso3166(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "wikidata":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Entity_wikidata(ctx, field, obj)
-				})
+			out.Values[i] = ec._Entity_wikidata(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "themenfeld":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Entity_themenfeld(ctx, field, obj)
-				})
+			out.Values[i] = ec._Entity_themenfeld(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "relations":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Entity_relations(ctx, field, obj)
-				})
+			out.Values[i] = ec._Entity_relations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "posts":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Entity_posts(ctx, field, obj)
-				})
+			out.Values[i] = ec._Entity_posts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "centrality":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Entity_centrality(ctx, field, obj)
-				})
+			out.Values[i] = ec._Entity_centrality(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15081,26 +15061,23 @@ func (ec *executionContext) _Network(ctx context.Context, sel ast.SelectionSet, 
 		case "version":
 			out.Values[i] = ec._Network_version(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "nodes":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Network_nodes(ctx, field, obj)
-				})
+			out.Values[i] = ec._Network_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "relations":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Network_relations(ctx, field, obj)
-				})
+			out.Values[i] = ec._Network_relations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "edges":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Network_edges(ctx, field, obj)
-				})
+			out.Values[i] = ec._Network_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15271,48 +15248,47 @@ func (ec *executionContext) _NetworkRelation(ctx context.Context, sel ast.Select
 		case "id":
 			out.Values[i] = ec._NetworkRelation_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "type":
 			out.Values[i] = ec._NetworkRelation_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "from":
 			out.Values[i] = ec._NetworkRelation_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "to":
 			out.Values[i] = ec._NetworkRelation_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "role":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._NetworkRelation_role(ctx, field, obj)
-				})
+			out.Values[i] = ec._NetworkRelation_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "firstSeen":
 			out.Values[i] = ec._NetworkRelation_firstSeen(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "lastSeen":
 			out.Values[i] = ec._NetworkRelation_lastSeen(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "weight":
 			out.Values[i] = ec._NetworkRelation_weight(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "evidence":
 			out.Values[i] = ec._NetworkRelation_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -15472,20 +15448,19 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Path")
 		case "length":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Path_length(ctx, field, obj)
-				})
+			out.Values[i] = ec._Path_length(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "nodes":
 			out.Values[i] = ec._Path_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "steps":
 			out.Values[i] = ec._Path_steps(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -15642,19 +15617,18 @@ func (ec *executionContext) _Post(ctx context.Context, sel ast.SelectionSet, obj
 		case "party":
 			out.Values[i] = ec._Post_party(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "name":
 			out.Values[i] = ec._Post_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "holders":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Post_holders(ctx, field, obj)
-				})
+			out.Values[i] = ec._Post_holders(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15925,55 +15899,52 @@ func (ec *executionContext) _Relation(ctx context.Context, sel ast.SelectionSet,
 		case "id":
 			out.Values[i] = ec._Relation_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "type":
 			out.Values[i] = ec._Relation_type(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "from":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relation_from(ctx, field, obj)
-				})
+			out.Values[i] = ec._Relation_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "to":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relation_to(ctx, field, obj)
-				})
+			out.Values[i] = ec._Relation_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "role":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, false,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Relation_role(ctx, field, obj)
-				})
+			out.Values[i] = ec._Relation_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "firstSeen":
 			out.Values[i] = ec._Relation_firstSeen(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "lastSeen":
 			out.Values[i] = ec._Relation_lastSeen(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "confidence":
 			out.Values[i] = ec._Relation_confidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "weight":
 			out.Values[i] = ec._Relation_weight(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "evidence":
 			out.Values[i] = ec._Relation_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -16227,42 +16198,37 @@ func (ec *executionContext) _StateSummary(ctx context.Context, sel ast.Selection
 		case "state":
 			out.Values[i] = ec._StateSummary_state(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "partners":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._StateSummary_partners(ctx, field, obj)
-				})
+			out.Values[i] = ec._StateSummary_partners(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "memberships":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._StateSummary_memberships(ctx, field, obj)
-				})
+			out.Values[i] = ec._StateSummary_memberships(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "topics":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._StateSummary_topics(ctx, field, obj)
-				})
+			out.Values[i] = ec._StateSummary_topics(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "projects":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._StateSummary_projects(ctx, field, obj)
-				})
+			out.Values[i] = ec._StateSummary_projects(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "offices":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._StateSummary_offices(ctx, field, obj)
-				})
+			out.Values[i] = ec._StateSummary_offices(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "centrality":
 			out.Values[i] = ec._StateSummary_centrality(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -16773,7 +16739,7 @@ func (ec *executionContext) marshalNCentralityEdge2githubᚗcomᚋegovgraphᚋeg
 }
 
 func (ec *executionContext) marshalNCentralityEdge2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCentralityEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []CentralityEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInline(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCentralityEdge2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCentralityEdge(ctx, sel, v[i])
@@ -16833,7 +16799,7 @@ func (ec *executionContext) marshalNCoMemberEdge2githubᚗcomᚋegovgraphᚋegov
 }
 
 func (ec *executionContext) marshalNCoMemberEdge2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCoMemberEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []CoMemberEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInline(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCoMemberEdge2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCoMemberEdge(ctx, sel, v[i])
@@ -16875,7 +16841,7 @@ func (ec *executionContext) marshalNCommunityEdge2githubᚗcomᚋegovgraphᚋego
 }
 
 func (ec *executionContext) marshalNCommunityEdge2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCommunityEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []CommunityEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInline(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCommunityEdge2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐCommunityEdge(ctx, sel, v[i])
@@ -16905,7 +16871,7 @@ func (ec *executionContext) marshalNCorrection2githubᚗcomᚋegovgraphᚋegovgr
 }
 
 func (ec *executionContext) marshalNCorrection2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrectionᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Correction) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInline(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCorrection2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐCorrection(ctx, sel, v[i])
@@ -16990,7 +16956,7 @@ func (ec *executionContext) marshalNEntity2githubᚗcomᚋegovgraphᚋegovgraph�
 }
 
 func (ec *executionContext) marshalNEntity2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntityᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Entity) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInline(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEntity2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐEntity(ctx, sel, v[i])
@@ -17026,7 +16992,7 @@ func (ec *executionContext) marshalNEntityEdge2githubᚗcomᚋegovgraphᚋegovgr
 }
 
 func (ec *executionContext) marshalNEntityEdge2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐEntityEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []EntityEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInline(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEntityEdge2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐEntityEdge(ctx, sel, v[i])
@@ -17144,7 +17110,7 @@ func (ec *executionContext) marshalNHolderEdge2githubᚗcomᚋegovgraphᚋegovgr
 }
 
 func (ec *executionContext) marshalNHolderEdge2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐHolderEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []HolderEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInline(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNHolderEdge2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐHolderEdge(ctx, sel, v[i])
@@ -17243,7 +17209,7 @@ func (ec *executionContext) marshalNLinkEdge2githubᚗcomᚋegovgraphᚋegovgrap
 }
 
 func (ec *executionContext) marshalNLinkEdge2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐLinkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []LinkEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInline(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLinkEdge2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐLinkEdge(ctx, sel, v[i])
@@ -17306,7 +17272,7 @@ func (ec *executionContext) marshalNNetworkNodeEdge2githubᚗcomᚋegovgraphᚋe
 }
 
 func (ec *executionContext) marshalNNetworkNodeEdge2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNetworkNodeEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []NetworkNodeEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInline(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNetworkNodeEdge2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNetworkNodeEdge(ctx, sel, v[i])
@@ -17348,7 +17314,7 @@ func (ec *executionContext) marshalNNetworkRelationEdge2githubᚗcomᚋegovgraph
 }
 
 func (ec *executionContext) marshalNNetworkRelationEdge2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNetworkRelationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []NetworkRelationEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInline(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNetworkRelationEdge2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐNetworkRelationEdge(ctx, sel, v[i])
@@ -17414,7 +17380,7 @@ func (ec *executionContext) marshalNPathEdge2githubᚗcomᚋegovgraphᚋegovgrap
 }
 
 func (ec *executionContext) marshalNPathEdge2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐPathEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []PathEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInline(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPathEdge2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐPathEdge(ctx, sel, v[i])
@@ -17434,7 +17400,7 @@ func (ec *executionContext) marshalNPathStep2githubᚗcomᚋegovgraphᚋegovgrap
 }
 
 func (ec *executionContext) marshalNPathStep2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋnetworkᚐStepᚄ(ctx context.Context, sel ast.SelectionSet, v []network.Step) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInline(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPathStep2githubᚗcomᚋegovgraphᚋegovgraphᚋnetworkᚐStep(ctx, sel, v[i])
@@ -17466,7 +17432,7 @@ func (ec *executionContext) marshalNPostEdge2githubᚗcomᚋegovgraphᚋegovgrap
 }
 
 func (ec *executionContext) marshalNPostEdge2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐPostEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []PostEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInline(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPostEdge2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐPostEdge(ctx, sel, v[i])
@@ -17501,7 +17467,7 @@ func (ec *executionContext) marshalNRelation2githubᚗcomᚋegovgraphᚋegovgrap
 }
 
 func (ec *executionContext) marshalNRelation2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐRelationᚄ(ctx context.Context, sel ast.SelectionSet, v []graph.Relation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInline(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelation2githubᚗcomᚋegovgraphᚋegovgraphᚋgraphᚐRelation(ctx, sel, v[i])
@@ -17529,7 +17495,7 @@ func (ec *executionContext) marshalNRelationEdge2githubᚗcomᚋegovgraphᚋegov
 }
 
 func (ec *executionContext) marshalNRelationEdge2ᚕgithubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRelationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []RelationEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInline(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRelationEdge2githubᚗcomᚋegovgraphᚋegovgraphᚋschemaᚐRelationEdge(ctx, sel, v[i])

@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
 	"github.com/egovgraph/egovgraph/graph"
 	"github.com/egovgraph/egovgraph/network"
 )
@@ -133,8 +136,48 @@ func relations(ctx context.Context, q relationQuery, byID bool,
 	}
 	list = orderRelations(filter(list, keep), q.orderBy)
 	byID = byID && (q.orderBy == nil || q.orderBy.Field == RelationOrderFieldID && q.orderBy.Direction == OrderDirectionAsc)
-	// The ends of the page need no read: the memo finds them in v, which it pinned.
-	return relationConnection(list, q.window, byID)
+	conn, err := relationConnection(list, q.window, byID)
+	if err == nil && selects(graphql.GetFieldContext(ctx), "edges", "node", "evidence", "release") {
+		// The ends of the page need no read (the memo finds them in v, which it pinned),
+		// but the releases of their evidence do.
+		var ids []string
+		for _, e := range conn.Edges {
+			for _, ev := range e.Node.Evidence {
+				ids = append(ids, ev.ReleaseID)
+			}
+		}
+		memoFor(ctx).prefetchReleases(ctx, ids)
+	}
+	return conn, err
+}
+
+// selects reports whether the field of fc selects the fields of path, one inside the
+// other, through fragments.
+func selects(fc *graphql.FieldContext, path ...string) bool {
+	return fc != nil && selectsIn(fc.Field.Selections, path)
+}
+
+func selectsIn(set ast.SelectionSet, path []string) bool {
+	if len(path) == 0 {
+		return true
+	}
+	for _, s := range set {
+		switch s := s.(type) {
+		case *ast.Field:
+			if s.Name == path[0] && selectsIn(s.SelectionSet, path[1:]) {
+				return true
+			}
+		case *ast.InlineFragment:
+			if selectsIn(s.SelectionSet, path) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if s.Definition != nil && selectsIn(s.Definition.SelectionSet, path) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // relationByID returns the relation with the given ID from v, or an ENOTFOUND error.

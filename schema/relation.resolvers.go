@@ -34,11 +34,11 @@ func (r *queryResolver) Relations(ctx context.Context, where *RelationWhere, ord
 }
 
 func (r *relationResolver) From(ctx context.Context, obj *graph.Relation) (*graph.Entity, error) {
-	return memoFor(ctx).entity(ctx, obj.From)
+	return memoFor(ctx).end(ctx, obj.From)
 }
 
 func (r *relationResolver) To(ctx context.Context, obj *graph.Relation) (*graph.Entity, error) {
-	return memoFor(ctx).entity(ctx, obj.To)
+	return memoFor(ctx).end(ctx, obj.To)
 }
 
 func (r *relationResolver) Role(ctx context.Context, obj *graph.Relation) (*string, error) {

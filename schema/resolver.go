@@ -6,7 +6,7 @@ import (
 	"github.com/egovgraph/egovgraph/graph"
 )
 
-//go:generate go tool gqlgen generate --config gqlgen.yml
+//go:generate go run ./internal/generate
 
 // resolver answers the fields of the schema from a graph.Store, and those that need the
 // whole graph from the request's network.View of it (see memo). Lists are cut into pages
