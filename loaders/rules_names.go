@@ -73,7 +73,7 @@ var projectHeads = []string{"projekt", "projekts", "projektes", "foerderprojekt"
 
 // projectSuffixes end the compounds that name plans, platforms and programmes
 // ("Open-Source-Strategie", "Digitalisierungs-Dashboard").
-var projectSuffixes = []string{"strategie", "dashboard", "portal", "plattform", "richtlinie", "fahrplan", "masterplan", "modellvorhaben"}
+var projectSuffixes = []string{"strategie", "dashboard", "portal", "plattform", "richtlinie", "fahrplan", "masterplan", "modellvorhaben", "cloud", "konto"}
 
 // findPatternNames finds the names the gazetteer does not know by their form: legal
 // forms, head nouns of municipalities, associations, ministries, organizations and
@@ -917,6 +917,15 @@ func (x *extraction) projectAt(s *sentence, i int) int {
 				x.addMention(s, &mention{start: j, end: end, ent: e})
 				return end
 			}
+		}
+	}
+	// "BAföG Digital", "Wohngeld Online": a capitalized attribute after a noun names a
+	// service, as German grammar leaves such an adjective uninflected only in names
+	if i > 0 && i+1 < len(toks) && startsUpper(t.Text) && !t.Punct && (toks[i+1].Text == "Digital" || toks[i+1].Text == "Online") {
+		if f, _, found := x.g.match(toks, i); !found || f.entry.Type == graph.Topic {
+			e := x.projectEntity(t.Text + " " + toks[i+1].Text)
+			x.addMention(s, &mention{start: i, end: i + 2, ent: e})
+			return i + 2
 		}
 	}
 	// "Das Phoenix genannte Projekt"

@@ -136,6 +136,10 @@ func TestCooperationRules(t *testing.T) {
 
 func TestWorkRules(t *testing.T) {
 	runRuleCases(t, []ruleCase{
+		{name: "service named with a postposed attribute", text: "# Test\n\nSachsen-Anhalt hat Kita-Geld Digital entwickelt.\n",
+			want: []string{"WORKS_ON Sachsen-Anhalt > Kita-Geld Digital"}},
+		{name: "platform compound", text: "# Test\n\nDas Land Hessen betreibt die Muster-Cloud für alle Kommunen.\n",
+			want: []string{"WORKS_ON Hessen > Muster-Cloud"}},
 		{name: "subject develops project", text: "# Test\n\nBayern entwickelt seit Jahren das BayernPortal weiter.\n",
 			want: []string{"WORKS_ON Bayern > BayernPortal"}},
 		{name: "brings experience in topic", text: "# Test\n\nBrandenburg bringt seine Erfahrungen aus dem OZG-Themenfeld Ein- und Auswanderung ein.\n",
