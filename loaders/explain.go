@@ -21,6 +21,7 @@ var rules = []Rule{
 	{"role.von", "\"Frank Bonse vom Finanzministerium\": a person from an authority or organization", 0.5},
 	{"role.vorsitz", "\"unter dem Vorsitz von X\" at a body's meeting: X chairs the body", 0.6},
 	{"role.vertreten", "\"Der Bund war durch Staatssekretär X vertreten\"", 0.65},
+	{"role.nachfolge", "\"X tritt die Nachfolge von Geschäftsführer Y an\", \"X folgt auf Y\": X takes Y's office", 0.6},
 	{"role.implicit", "an office without a named party, given to the party the release is about", 0.5},
 	{"member.beitritt", "\"Beitritt (des) X zu(r) Y\", \"verkündet den Beitritt zu Y\"", 0.85},
 	{"member.beitreten", "\"X tritt Y bei\", \"X ist Y beigetreten\"", 0.85},

@@ -287,6 +287,7 @@ func (x *extraction) run() {
 	x.resolveCorefs()
 	x.findSpeakers()
 	x.readRoles()
+	x.readSuccession()
 	x.resolveSpeakerCorefs()
 	x.readMembership()
 	x.readCooperation()

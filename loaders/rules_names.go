@@ -616,6 +616,15 @@ func (x *extraction) associationAt(s *sentence, i int) int {
 				x.addMention(s, &mention{start: i - 1, end: end, ent: e})
 				return end
 			}
+			// "beim sachsen-anhaltischen Landkreistag": in lower case it only says which
+			// Land's association is meant, named as the association names itself
+			if st := x.adjectiveAt(toks, i-1); st != nil && st.typ == graph.State && !startsUpper(toks[i-1].Text) {
+				e := x.entityFor(graph.Municipality, headText+" "+st.name, nil)
+				e.kinds = append(e.kinds, strings.ToLower(headText))
+				e.parent = st
+				x.addMention(s, &mention{start: i - 1, end: end, ent: e})
+				return end
+			}
 		}
 		return 0
 	}

@@ -962,3 +962,60 @@ func (x *extraction) roleFromTail(s *sentence, rp *rolePhrase, k int) {
 		}
 	}
 }
+
+// readSuccession gives a successor the office of the one they succeed: "X tritt die
+// Nachfolge von Geschäftsführer Y an", "X folgt auf Y", "Nachfolgerin von Y wird X".
+// The predecessor is the first person after the word of succession; the successor is
+// the person before it, or the other person of the sentence.
+func (x *extraction) readSuccession() {
+	for _, s := range x.sents {
+		at := -1
+		for i, t := range s.toks {
+			if strings.HasPrefix(t.Key, "nachfolge") || t.Key == "beerbt" ||
+				(t.Key == "folgt" || t.Key == "folgte") && i+1 < len(s.toks) && s.toks[i+1].Key == "auf" {
+				at = i
+				break
+			}
+		}
+		if at < 0 {
+			continue
+		}
+		var before, after []*entity
+		for _, m := range s.ments {
+			if m.ent == nil || m.ent.typ != graph.Person {
+				continue
+			}
+			if m.start < at {
+				before = append(before, m.ent)
+			} else {
+				after = append(after, m.ent)
+			}
+		}
+		if len(after) == 0 {
+			continue
+		}
+		pred := after[0]
+		var succ *entity
+		switch {
+		case len(before) > 0:
+			succ = before[len(before)-1]
+		case len(after) == 2:
+			succ = after[1]
+		}
+		if succ == nil || succ == pred {
+			continue
+		}
+		held := map[*entity]bool{}
+		for _, f := range x.facts {
+			if f.typ == graph.HoldsRole && f.from == succ {
+				held[f.to] = true
+			}
+		}
+		for _, f := range x.facts {
+			if f.typ == graph.HoldsRole && f.from == pred && f.sent == s && !held[f.to] {
+				held[f.to] = true
+				x.addFact(graph.HoldsRole, succ, f.to, f.role, s, "role.nachfolge")
+			}
+		}
+	}
+}

@@ -36,6 +36,10 @@ func runRuleCases(t *testing.T, tests []ruleCase) {
 
 func TestRolesRules(t *testing.T) {
 	runRuleCases(t, []ruleCase{
+		{name: "lower-case Land adjective before an association", text: "# Test\n\nDer Vorstand des saarländischen Städtetags hat Otto Muster zum Geschäftsführer gewählt.\n",
+			want: []string{"HOLDS_ROLE Otto Muster > Städtetag Saarland"}},
+		{name: "successor takes the office", text: "# Test\n\nAnna Probe tritt die Nachfolge von Geschäftsführer Otto Muster beim Städtetag Saarland an.\n",
+			want: []string{"HOLDS_ROLE Anna Probe > Städtetag Saarland", "HOLDS_ROLE Otto Muster > Städtetag Saarland"}},
 		{name: "town adjective and genitive of the register", text: "# Test\n\nDie Heroldstatter Bürgermeisterin Eva Probe und Knüllwalds Bürgermeister Otto Muster dankten.\n",
 			want: []string{"HOLDS_ROLE Eva Probe > Heroldstatt", "HOLDS_ROLE Otto Muster > Knüllwald"}},
 		{name: "genitive before title", text: "# Test\n\nNiedersachsens Innenministerin Petra Probe eröffnete die Konferenz.\n",
