@@ -27,7 +27,7 @@ var formerWords = map[string]bool{"ehemalige": true, "ehemaliger": true, "ehemal
 
 // roleModifiers may precede a role word inside the phrase.
 var roleModifiers = map[string]bool{"stellvertretende": true, "stellvertretender": true, "stellvertretenden": true,
-	"stellv.": true, "erste": true, "erster": true, "ersten": true, "zweite": true, "zweiter": true, "zweiten": true,
+	"stellv": true, "erste": true, "erster": true, "ersten": true, "zweite": true, "zweiter": true, "zweiten": true,
 	"dritte": true, "dritter": true, "dritten": true, "geschaeftsfuehrende": true, "geschaeftsfuehrender": true,
 	"geschaeftsfuehrenden": true, "geschaeftsfuehrendes": true, "stellvertretendes": true, "hauptamtliche": true, "hauptamtlicher": true, "neue": true, "neuer": true,
 	"neuen": true, "amtierende": true, "amtierender": true, "designierte": true, "designierter": true,

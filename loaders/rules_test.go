@@ -36,6 +36,8 @@ func runRuleCases(t *testing.T, tests []ruleCase) {
 
 func TestRolesRules(t *testing.T) {
 	runRuleCases(t, []ruleCase{
+		{name: "deputy abbreviated", text: "# Vorstand des Zweckverbands Nordwerk\n\nDer neue Vorstand: Anna Probe (Stellv. Geschäftsleiterin) und Otto Muster (Geschäftsleiter).\n",
+			want: []string{"HOLDS_ROLE Anna Probe > Nordwerk", "HOLDS_ROLE Otto Muster > Nordwerk"}},
 		{name: "lower-case Land adjective before an association", text: "# Test\n\nDer Vorstand des saarländischen Städtetags hat Otto Muster zum Geschäftsführer gewählt.\n",
 			want: []string{"HOLDS_ROLE Otto Muster > Städtetag Saarland"}},
 		{name: "successor takes the office", text: "# Test\n\nAnna Probe tritt die Nachfolge von Geschäftsführer Otto Muster beim Städtetag Saarland an.\n",
