@@ -23,7 +23,7 @@ type rolePhrase struct {
 
 // formerWords mark an office held in the past.
 var formerWords = map[string]bool{"ehemalige": true, "ehemaliger": true, "ehemaligen": true, "ehemals": true,
-	"frueherer": true, "fruehere": true, "frueheren": true, "ex": true, "a.d.": true, "altbuergermeister": true}
+	"frueherer": true, "fruehere": true, "frueheren": true, "ex": true, "ad": true, "altbuergermeister": true}
 
 // roleModifiers may precede a role word inside the phrase.
 var roleModifiers = map[string]bool{"stellvertretende": true, "stellvertretender": true, "stellvertretenden": true,
@@ -428,6 +428,9 @@ func (x *extraction) rolePhrases(s *sentence) []rolePhrase {
 		}
 		if j >= 0 && pluralQuantifiers[toks[j].Key] {
 			continue // "zahlreiche Bürgermeister": no one's office
+		}
+		if i+1 < len(toks) && toks[i+1].Key == "ad" {
+			rp.former = true // "Landrat a.D."
 		}
 		if j >= 0 {
 			if m := s.covering(j); m != nil && m.ent != nil && m.ent.typ.IsParty() && (m.kind == mAdj || isGenitiveName(toks[m.end-1])) {

@@ -36,6 +36,8 @@ func runRuleCases(t *testing.T, tests []ruleCase) {
 
 func TestRolesRules(t *testing.T) {
 	runRuleCases(t, []ruleCase{
+		{name: "a.D. before and after the office", text: "# Test\n\nDer hessische Staatssekretär a.D. Hans Probe sprach. Otto Muster, Landrat a.D. des Kreises Heroldstatt, kam auch.\n",
+			notWant: []string{"HOLDS_ROLE Hans Probe > Hessen", "HOLDS_ROLE Otto Muster > Kreis Heroldstatt"}},
 		{name: "deputy abbreviated", text: "# Vorstand des Zweckverbands Nordwerk\n\nDer neue Vorstand: Anna Probe (Stellv. Geschäftsleiterin) und Otto Muster (Geschäftsleiter).\n",
 			want: []string{"HOLDS_ROLE Anna Probe > Nordwerk", "HOLDS_ROLE Otto Muster > Nordwerk"}},
 		{name: "lower-case Land adjective before an association", text: "# Test\n\nDer Vorstand des saarländischen Städtetags hat Otto Muster zum Geschäftsführer gewählt.\n",
