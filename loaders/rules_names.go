@@ -167,6 +167,9 @@ func nameRunIn(toks []token, i, max int, inner bool) int {
 	for j < len(toks) && j-i < max {
 		t := toks[j]
 		switch {
+		case strings.HasSuffix(t.Text, "-") || isTitle(t):
+			// "Hanse- und Universitätsstadt": a truncated compound, or a title ("Dr.")
+			return j
 		case !t.Punct && (startsUpper(t.Text) || isDigitWord(t.Text) || isAlnumName(t.Text)):
 			j++
 		case inner && (t.Key == "an" || t.Key == "am" || t.Key == "im" || t.Key == "ob") && j+1 < len(toks) && j > i:

@@ -126,7 +126,7 @@ func (x *extraction) listItemAt(s *sentence, j int) (listItem, bool) {
 // or function word, and not the first word of the sentence, which is capitalized anyway.
 func (x *extraction) unknownName(s *sentence, j int) bool {
 	t := s.toks[j]
-	if t.Punct || j == 0 || s.covering(j) != nil || !startsUpper(t.Text) && !isAlnumName(t.Text) {
+	if t.Punct || j == 0 || s.covering(j) != nil || !startsUpper(t.Text) && !isAlnumName(t.Text) || strings.HasSuffix(t.Text, "-") || isTitle(t) {
 		return false
 	}
 	if stopWords[t.Key] || months[strings.ToLower(t.Text)] != 0 || x.g.isFirstName(t.Text) || x.isRoleWord(t) || isLegalForm(t) {
@@ -289,6 +289,9 @@ func (x *extraction) descriptorNameAt(s *sentence, i int) int {
 	if head == "" {
 		return 0
 	}
+	if isDigitWord(toks[i+1].Text) {
+		return 0 // "die Genossenschaft 37 Mitglieder": a count, not a name
+	}
 	end, namey := i+1, false
 	for end < len(toks) && end-i <= 4 {
 		u := toks[end]
@@ -325,7 +328,8 @@ done:
 		end-- // "Verband Musterland 2023": a year after the name
 	}
 	name := stripLegal(t.Text[:len(t.Text)-genitive] + " " + spanText(toks, i+1, end))
-	if legalHeads[t.Key[:len(t.Key)-genitive]] {
+	if hk := t.Key[:len(t.Key)-genitive]; legalHeads[hk] || strings.HasSuffix(hk, "dienstleister") {
+		// "ihr IT-Dienstleister KID" is KID
 		name = stripLegal(spanText(toks, i+1, end))
 	}
 	typ := graph.Organization

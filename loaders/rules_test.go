@@ -36,6 +36,8 @@ func runRuleCases(t *testing.T, tests []ruleCase) {
 
 func TestRolesRules(t *testing.T) {
 	runRuleCases(t, []ruleCase{
+		{name: "truncated compound before the town", text: "# Test\n\nAnna Probe, Oberbürgermeisterin der Hanse- und Universitätsstadt Musterhafen, unterzeichnete.\n",
+			want: []string{"HOLDS_ROLE Anna Probe > Musterhafen"}, notWant: []string{"HOLDS_ROLE Anna Probe > Hanse-"}},
 		{name: "a.D. before and after the office", text: "# Test\n\nDer hessische Staatssekretär a.D. Hans Probe sprach. Otto Muster, Landrat a.D. des Kreises Heroldstatt, kam auch.\n",
 			notWant: []string{"HOLDS_ROLE Hans Probe > Hessen", "HOLDS_ROLE Otto Muster > Kreis Heroldstatt"}},
 		{name: "deputy abbreviated", text: "# Vorstand des Zweckverbands Nordwerk\n\nDer neue Vorstand: Anna Probe (Stellv. Geschäftsleiterin) und Otto Muster (Geschäftsleiter).\n",
@@ -75,6 +77,8 @@ func TestRolesRules(t *testing.T) {
 
 func TestMembershipRules(t *testing.T) {
 	runRuleCases(t, []ruleCase{
+		{name: "a provider named after its generic noun", text: "# Test\n\nDie Stadt Testhausen und ihr IT-Dienstleister Tewerk sind der Genossenschaft Nordwerk beigetreten.\n",
+			want: []string{"MEMBER_OF Testhausen > Nordwerk", "MEMBER_OF Tewerk > Nordwerk"}},
 		{name: "members of a Verein in the genitive", text: "# Test\n\nZu den Mitgliedern des Vereins Digitale Region zählen die Städte Aheim, Beheim und Ceheim.\n",
 			want: []string{"MEMBER_OF Aheim > Digitale Region", "MEMBER_OF Beheim > Digitale Region", "MEMBER_OF Ceheim > Digitale Region"}},
 		{name: "Stadtwerke as a member", text: "# Test\n\nDie Stadtwerke Deheim sind seit Januar Mitglied im Zweckverband Kommunale IT Süd.\n",
