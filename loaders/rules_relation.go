@@ -219,6 +219,8 @@ func (x *extraction) readMembershipSentences() {
 				}
 			case strings.HasPrefix(k, "beigetreten") || strings.HasPrefix(k, "beitreten") || strings.HasPrefix(k, "beizutreten"):
 				x.memberGeneric(s, i, "member.beitreten")
+			case k == "vertritt" || k == "vertreten" || k == "vertrat" || k == "vertraten":
+				x.memberVertreten(s, i)
 			case strings.HasPrefix(k, "gruendungsmitglied"):
 				x.memberFounders(s, i)
 			case strings.Contains(k, "mitglied") && !strings.Contains(k, "mitgliederversammlung") && !strings.HasPrefix(k, "vorstandsmitglied") && !strings.HasPrefix(k, "aufsichtsratsmitglied"):
@@ -303,6 +305,34 @@ func (x *extraction) lastBody(s *sentence) *entity {
 		}
 	}
 	return last
+}
+
+// memberVertreten reads "X vertritt den Bund im IT-Planungsrat": a party represented in
+// a body ("im", "in der", "in dem") is a member of it.
+func (x *extraction) memberVertreten(s *sentence, i int) {
+	toks := s.toks
+	for j := 0; j+1 < len(toks); j++ {
+		if toks[j].Key != "im" && !(toks[j].Key == "in" && (toks[j+1].Key == "der" || toks[j+1].Key == "dem")) {
+			continue
+		}
+		k := j + 1
+		if toks[j].Key == "in" {
+			k++
+		}
+		body := s.covering(k)
+		if body == nil || body.start != k || body.ent == nil || memberTargetScore(body.ent) < 1 {
+			continue
+		}
+		for _, m := range s.ments {
+			if m.ent == nil || m.ent == body.ent || m.ent.typ == graph.Person || !m.ent.typ.IsParty() || m.locative {
+				continue
+			}
+			if m.end <= j && (m.start > i || indexOf(s, m.end, "durch", "von") < 0) {
+				x.addFact(graph.MemberOf, m.ent, body.ent, "", s, "member.vertreten")
+			}
+		}
+		return
+	}
 }
 
 // memberGeneric: the organization joined is the best target; every other actor joins it.

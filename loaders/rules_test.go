@@ -77,6 +77,8 @@ func TestRolesRules(t *testing.T) {
 
 func TestMembershipRules(t *testing.T) {
 	runRuleCases(t, []ruleCase{
+		{name: "represented in a body", text: "# Test\n\nAnna Probe wird ab dieser Woche die Landesregierung Hessen im IT-Planungsrat vertreten.\n",
+			want: []string{"MEMBER_OF Hessen > IT-Planungsrat"}},
 		{name: "a provider named after its generic noun", text: "# Test\n\nDie Stadt Testhausen und ihr IT-Dienstleister Tewerk sind der Genossenschaft Nordwerk beigetreten.\n",
 			want: []string{"MEMBER_OF Testhausen > Nordwerk", "MEMBER_OF Tewerk > Nordwerk"}},
 		{name: "members of a Verein in the genitive", text: "# Test\n\nZu den Mitgliedern des Vereins Digitale Region zählen die Städte Aheim, Beheim und Ceheim.\n",
