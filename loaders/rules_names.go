@@ -205,14 +205,17 @@ func isAlnumName(s string) bool {
 }
 
 func isDigitWord(s string) bool {
+	digits := false
 	for _, r := range s {
 		if r < '0' || r > '9' {
 			if r != '.' {
 				return false
 			}
+		} else {
+			digits = true
 		}
 	}
-	return s != ""
+	return digits
 }
 
 // municipalityAt reads "Stadt X", "Gemeinde X", "Landkreis X", "Kreis X" and the

@@ -303,7 +303,7 @@ func (x *extraction) descriptorNameAt(s *sentence, i int) int {
 			continue
 		}
 		switch {
-		case x.unknownName(s, end) || hasInnerUpper(u.Text) || isAcronymLike(u.Text) && !x.isRoleWord(u):
+		case x.unknownName(s, end) || hasInnerUpper(u.Text) || !u.Punct && isAcronymLike(u.Text) && !x.isRoleWord(u):
 			namey = true
 		case end == i+1 && !u.Punct && startsUpper(u.Text) && !stopWords[u.Key] && months[strings.ToLower(u.Text)] == 0 &&
 			!x.isRoleWord(u) && !x.g.isFirstName(u.Text) && (end+1 >= len(toks) || !startsUpper(toks[end+1].Text) || toks[end+1].Punct):

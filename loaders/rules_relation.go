@@ -182,7 +182,8 @@ func memberTargetScore(e *entity) int {
 		switch k {
 		case "genossenschaft", "digitalisierungsgenossenschaft", "verband", "zweckverband", "arbeitsgemeinschaft",
 			"bundes-arbeitsgemeinschaft", "dachverband", "verein", "gremium", "planungsrat", "konferenz", "traegerverein",
-			"netzwerk", "initiative", "spitzenverband":
+			"netzwerk", "initiative", "spitzenverband", "allianz", "verbund", "kooperation", "gemeinschaft",
+			"kommission", "arbeitskreis", "lenkungskreis", "steuerungsgruppe":
 			score += 2
 		}
 	}
@@ -243,7 +244,7 @@ func (x *extraction) readMembershipSentences() {
 				x.memberGeneric(s, i, "member.gesellschafter")
 			case k == "teil" && i+1 < len(toks) && (toks[i+1].Key == "einer" || toks[i+1].Key == "eines" || toks[i+1].Key == "der" || toks[i+1].Key == "des"):
 				x.memberGeneric(s, i, "member.teil")
-			case k == "besteht" || k == "bestehen" || k == "bestand":
+			case k == "besteht" || k == "bestehen" || k == "bestand" || strings.HasPrefix(k, "zusammenschluss"):
 				x.memberConsists(s, i)
 			case k == "hinzu" || k == "stoesst" || k == "verstaerkt":
 				x.memberGeneric(s, i, "member.hinzu")
@@ -710,11 +711,33 @@ func (x *extraction) memberTraeger(s *sentence, i int) {
 	x.memberGeneric(s, i, "member.traeger")
 }
 
-// memberConsists reads "Y, die aus A, B und C besteht".
+// memberConsists reads "Y, die aus A, B und C besteht", "Y besteht aus A und B" and
+// "Y ist ein Zusammenschluss der A, B und C".
 func (x *extraction) memberConsists(s *sentence, i int) {
+	toks := s.toks
+	if k := toks[i].Key; strings.HasPrefix(k, "zusammenschluss") || k == "besteht" || k == "bestehen" || k == "bestand" {
+		// the main clause: the members follow the word
+		if j := i + 1; j < len(toks) && (toks[j].Key == "aus" || toks[j].Key == "der" || toks[j].Key == "des" || toks[j].Key == "von") {
+			var target *entity
+			for _, m := range s.ments {
+				if m.end <= i && m.ent != nil && !m.locative && memberTargetScore(m.ent) >= 1 {
+					target = m.ent
+				}
+			}
+			if target != nil {
+				// "aus der Stadt X" names a member here, not a place of origin
+				for _, m := range s.ments {
+					if m.start > j && m.ent != nil && m.ent != target && m.ent.typ.IsParty() && m.ent.typ != graph.Person && m.kind != mAdj {
+						x.addFact(graph.MemberOf, m.ent, target, "", s, "member.bestehen")
+					}
+				}
+				return
+			}
+		}
+	}
 	aus := -1
 	for j := i - 1; j >= 0 && j > i-12; j-- {
-		if s.toks[j].Key == "aus" {
+		if toks[j].Key == "aus" {
 			aus = j
 			break
 		}

@@ -77,6 +77,12 @@ func TestRolesRules(t *testing.T) {
 
 func TestMembershipRules(t *testing.T) {
 	runRuleCases(t, []ruleCase{
+		{name: "consists of, main clause", text: "# Test\n\nDer Zweckverband Kommunale IT Ost besteht aus der Stadt Heroldstatt und der Gemeinde Knüllwald.\n",
+			want: []string{"MEMBER_OF Heroldstatt > Zweckverband Kommunale IT Ost", "MEMBER_OF Knüllwald > Zweckverband Kommunale IT Ost"}},
+		{name: "a union of towns", text: "# Test\n\nDie IT-Kooperation Rhein ist ein Zusammenschluss der Gemeinden Knüllwald, Frielendorf und Schwarzenborn.\n",
+			want: []string{"MEMBER_OF Knüllwald > IT-Kooperation Rhein", "MEMBER_OF Frielendorf > IT-Kooperation Rhein", "MEMBER_OF Schwarzenborn > IT-Kooperation Rhein"}},
+		{name: "taking the chair of an alliance", text: "# Test\n\nDer Landkreis Probekreis übernimmt den Vorsitz der Digitalallianz West.\n",
+			want: []string{"MEMBER_OF Landkreis Probekreis > Digitalallianz West"}},
 		{name: "represented in a body", text: "# Test\n\nAnna Probe wird ab dieser Woche die Landesregierung Hessen im IT-Planungsrat vertreten.\n",
 			want: []string{"MEMBER_OF Hessen > IT-Planungsrat"}},
 		{name: "a provider named after its generic noun", text: "# Test\n\nDie Stadt Testhausen und ihr IT-Dienstleister Tewerk sind der Genossenschaft Nordwerk beigetreten.\n",
