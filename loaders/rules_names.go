@@ -805,7 +805,7 @@ func (x *extraction) orgHeadAt(s *sentence, i int) int {
 	}
 	end := nameRunIn(toks, j, 5, false)
 	// "Zweckverband Elektronische Verwaltung in Mecklenburg-Vorpommern"
-	if end+1 < len(toks) && toks[end].Key == "in" {
+	if end+1 < len(toks) && toks[end].Key == "in" && hk == "zweckverband" {
 		if f, fend, found := x.g.match(toks, end+1); found && f.entry.Type == graph.State {
 			end = fend
 		}
