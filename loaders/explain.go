@@ -24,6 +24,7 @@ var rules = []Rule{
 	{"role.nachfolge", "\"X tritt die Nachfolge von Geschäftsführer Y an\", \"X folgt auf Y\": X takes Y's office", 0.6},
 	{"role.implicit", "an office without a named party, given to the party the release is about", 0.5},
 	{"member.vertreten", "\"X vertritt den Bund im IT-Planungsrat\": the party represented is a member of the body", 0.7},
+	{"coop.nachnutzung", "\"A übernimmt den Online-Dienst X des Landes B\": the re-user cooperates with the provider, both work on X", 0.75},
 	{"member.beitritt", "\"Beitritt (des) X zu(r) Y\", \"verkündet den Beitritt zu Y\"", 0.85},
 	{"member.beitreten", "\"X tritt Y bei\", \"X ist Y beigetreten\"", 0.85},
 	{"member.anschluss", "\"X schließt sich Y an\"", 0.8},

@@ -292,6 +292,7 @@ func (x *extraction) run() {
 	x.readMembership()
 	x.readCooperation()
 	x.readWork()
+	x.readReuse()
 }
 
 // split cuts the title and body into sentences, dropping page furniture.

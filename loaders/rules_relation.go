@@ -1430,3 +1430,53 @@ func (x *extraction) workers(s *sentence, t *mention) []*entity {
 	}
 	return []*entity{acts[0].ent}
 }
+
+// readReuse reads the re-use of another party's solution (EfA Nachnutzung): "A übernimmt
+// den Online-Dienst „X“ des Landes B", "A nutzt X aus B nach", "A schließt sich X von B an".
+// A cooperates with B, and both work on X (SPEC: re-use counts as cooperation).
+func (x *extraction) readReuse() {
+	for _, s := range x.sents {
+		toks := s.toks
+		verb := -1
+		for i, t := range toks {
+			k := t.Key
+			if strings.HasPrefix(k, "uebernimmt") || strings.HasPrefix(k, "uebernehmen") || strings.HasPrefix(k, "nachnutz") ||
+				strings.HasPrefix(k, "nachgenutzt") || (k == "nutzt" || k == "nutzen") && separablePrefix(s, i, "nach") ||
+				(k == "schliesst" || k == "schliessen") && separablePrefix(s, i, "an") {
+				verb = i
+				break
+			}
+		}
+		if verb < 0 {
+			continue
+		}
+		// the solution after the verb, and its provider right after it
+		var solution, provider *entity
+		for _, m := range s.ments {
+			if m.start <= verb || m.ent == nil {
+				continue
+			}
+			if solution == nil && m.ent.typ == graph.Project {
+				solution = m.ent
+				continue
+			}
+			if solution != nil && m.ent.typ.IsParty() && m.ent.typ != graph.Person {
+				if p := prepositionBefore(s, m.start); p == "von" || p == "aus" || m.start > 0 && (toks[m.start-1].Key == "des" || toks[m.start-1].Key == "landes") {
+					provider = m.ent
+				}
+				break
+			}
+		}
+		if solution == nil || provider == nil {
+			continue
+		}
+		for _, a := range x.actors(s, 0, verb) {
+			if a.ent == provider {
+				continue
+			}
+			x.addFact(graph.CooperatesWith, a.ent, provider, "", s, "coop.nachnutzung")
+			x.addFact(graph.WorksOn, a.ent, solution, "", s, "coop.nachnutzung")
+			x.addFact(graph.WorksOn, provider, solution, "", s, "coop.nachnutzung")
+		}
+	}
+}

@@ -131,6 +131,8 @@ func TestMembershipRules(t *testing.T) {
 
 func TestCooperationRules(t *testing.T) {
 	runRuleCases(t, []ruleCase{
+		{name: "re-use of another Land's service", text: "# Test\n\nDie Stadt Lorsch übernimmt den Online-Dienst „Wohngeld Digital“ des Landes Hessen.\n",
+			want: []string{"COOPERATES_WITH Hessen > Lorsch", "WORKS_ON Lorsch > Wohngeld Digital", "WORKS_ON Hessen > Wohngeld Digital"}},
 		{name: "towns of the postal register", text: "# Test\n\nHeroldstatt und Knüllwald arbeiten künftig bei der Digitalisierung zusammen.\n",
 			want: []string{"COOPERATES_WITH Heroldstatt > Knüllwald"}},
 		{name: "coordinated subject", text: "# Test\n\nBremen und Hamburg arbeiten bei der Digitalisierung enger zusammen.\n",
