@@ -13,7 +13,7 @@ import (
 // corpusMinRelationsF1 is the relations F1 over every release of the reference corpus below
 // which TestCorpusScore fails: set just under what the extractor reaches, so that a change
 // that loses facts is noticed.
-const corpusMinRelationsF1 = 0.74
+const corpusMinRelationsF1 = 0.78
 
 // entityClass is the coarse class the scorer compares entities by.
 func entityClass(t string) string {
@@ -166,7 +166,7 @@ var checkDir = filepath.Join("..", "..", "shared", "corpus", "check")
 
 // checkMinRelationsF1 is a floor against accidents on the check set, not a target: set
 // below what the extractor reaches there today.
-const checkMinRelationsF1 = 0.20
+const checkMinRelationsF1 = 0.22
 
 // TestCheckScore scores the extractor on the check set, which nobody tunes on, and prints
 // the totals only: relations and entities F1, nothing per release.
