@@ -89,6 +89,13 @@ func (x *extraction) personSpan(toks []token, i int, afterRole bool) (end int, g
 			if _, _, role := x.g.roleHead(toks[j].Text); role && !x.g.isFirstName(toks[j].Text) && particle == "" {
 				return 0, "", "", false
 			}
+			// a double surname: "Christian Schulze Pellengahr", when the second part is no
+			// known name, first name, office or common noun and the name ends after it
+			if k := j + 1; k < len(toks) && particle == "" && isNameWord(toks[k]) && !x.isKnownName(toks, k) && !x.g.isFirstName(toks[k].Text) &&
+				!x.isRoleWord(toks[k]) && !defaultLexicon().isNoun(toks[k].Text) && !adjectiveLike(toks[k].Key) &&
+				(k+1 == len(toks) || toks[k+1].Punct || !startsUpper(toks[k+1].Text)) {
+				return k + 1, strings.Join(firsts, " "), sur + " " + toks[k].Text, true
+			}
 			return j + 1, strings.Join(firsts, " "), sur, true
 		}
 		if titled || afterRole && x.surnameLike(toks, j) {

@@ -36,6 +36,8 @@ func runRuleCases(t *testing.T, tests []ruleCase) {
 
 func TestRolesRules(t *testing.T) {
 	runRuleCases(t, []ruleCase{
+		{name: "double surname", text: "# Test\n\n„Wir sind stolz“, sagte Landrat Christian Probe Quastenberger vom Kreis Testfeld.\n",
+			want: []string{"HOLDS_ROLE Christian Probe Quastenberger > Kreis Testfeld"}},
 		{name: "truncated compound before the town", text: "# Test\n\nAnna Probe, Oberbürgermeisterin der Hanse- und Universitätsstadt Musterhafen, unterzeichnete.\n",
 			want: []string{"HOLDS_ROLE Anna Probe > Musterhafen"}, notWant: []string{"HOLDS_ROLE Anna Probe > Hanse-"}},
 		{name: "a.D. before and after the office", text: "# Test\n\nDer hessische Staatssekretär a.D. Hans Probe sprach. Otto Muster, Landrat a.D. des Kreises Heroldstatt, kam auch.\n",
