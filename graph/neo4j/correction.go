@@ -16,23 +16,22 @@ import (
 // release it writes, PutCorrection writes anew from their raw form the releases that name
 // what the correction touches, in one transaction.
 
-// readCorrector reads every correction and returns their corrector.
-func readCorrector(ctx context.Context, tx driver.ManagedTransaction) (*graph.Corrector, error) {
-	cs, err := readCorrections(ctx, tx)
+// readCorrections reads every correction, in the order they apply.
+func readCorrections(ctx context.Context, tx driver.ManagedTransaction) ([]graph.Correction, error) {
+	recs, err := collect(ctx, tx, "MATCH (c:Correction) RETURN collect(c.json)", nil)
 	if err != nil {
 		return nil, err
 	}
-	return graph.NewCorrector(cs), nil
+	return decodeCorrections(recs[0].Values[0])
 }
 
-func readCorrections(ctx context.Context, tx driver.ManagedTransaction) ([]graph.Correction, error) {
-	recs, err := collect(ctx, tx, "MATCH (c:Correction) RETURN c.json", nil)
-	if err != nil {
-		return nil, err
-	}
-	cs := make([]graph.Correction, len(recs))
-	for i, rec := range recs {
-		if err := json.Unmarshal([]byte(str(rec.Values[0])), &cs[i]); err != nil {
+// decodeCorrections returns the corrections whose JSON forms list holds, in the order they
+// apply.
+func decodeCorrections(list any) ([]graph.Correction, error) {
+	raws := strs(list)
+	cs := make([]graph.Correction, len(raws))
+	for i, raw := range raws {
+		if err := json.Unmarshal([]byte(raw), &cs[i]); err != nil {
 			return nil, fmt.Errorf("decode correction: %w", err)
 		}
 	}

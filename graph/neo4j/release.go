@@ -50,26 +50,28 @@ func (s *Store) PutReleases(ctx context.Context, rs []graph.Release) ([]bool, er
 	}
 	err := s.write(ctx, what, func(tx driver.ManagedTransaction) error {
 		clear(changed) // a retried transaction starts over
-		recs, err := collect(ctx, tx, "MATCH (r:Release) WHERE r.id IN $ids RETURN r.id", map[string]any{"ids": ids})
+		// One round trip for what the writes depend on: each waits for a busy server.
+		recs, err := collect(ctx, tx, `
+			CALL () { MATCH (r:Release) WHERE r.id IN $ids RETURN collect(r.id) AS stored }
+			CALL () { MATCH (r:Release) WHERE r.hash IN $hashes RETURN collect(DISTINCT r.hash) AS taken }
+			CALL () { MATCH (c:Correction) RETURN collect(c.json) AS corrections }
+			RETURN stored, taken, corrections`, map[string]any{"ids": ids, "hashes": hashes})
 		if err != nil {
 			return err
 		}
-		stored := make(map[string]bool, len(recs))
-		for _, rec := range recs {
-			stored[str(rec.Values[0])] = true
+		stored := map[string]bool{}
+		for _, id := range strs(recs[0].Values[0]) {
+			stored[id] = true
 		}
-		recs, err = collect(ctx, tx, "MATCH (r:Release) WHERE r.hash IN $hashes RETURN DISTINCT r.hash", map[string]any{"hashes": hashes})
+		taken := map[string]bool{} // hashes stored, or written before in rs
+		for _, h := range strs(recs[0].Values[1]) {
+			taken[h] = true
+		}
+		cs, err := decodeCorrections(recs[0].Values[2])
 		if err != nil {
 			return err
 		}
-		taken := make(map[string]bool, len(recs)) // hashes stored, or written before in rs
-		for _, rec := range recs {
-			taken[str(rec.Values[0])] = true
-		}
-		k, err := readCorrector(ctx, tx)
-		if err != nil {
-			return err
-		}
+		k := graph.NewCorrector(cs)
 		names := map[string]map[string]int{} // entity ID → name or alias → links added less removed
 		var applied []graph.Release
 		var raws []map[string]any
